@@ -1,0 +1,108 @@
+package dev.idaas.connector.api.support;
+
+import dev.idaas.connector.api.Secret;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scrubs secrets from text before it goes into a log line, an event or an exception: every known
+ * secret value, and the value of any field whose name says it is secret ({@code password}, {@code
+ * passwd}, {@code token}, {@code secret}, {@code authorization}…), in JSON, form or header style.
+ * Long text is cut, so a hostile target cannot flood the event log.
+ *
+ * <p>A connector keeps one redactor, adds each secret it learns (the access password, each token,
+ * each initial password) and passes through it any text the target sent back.
+ */
+public final class Redactor {
+
+  /** What replaces a secret. */
+  public static final String MASK = "******";
+
+  private static final int MAX_LENGTH = 500;
+
+  private static final Pattern SENSITIVE_FIELD =
+      Pattern.compile(
+          "(?i)(\"?[a-z_]*(?:passw(?:or)?d|passwd|token|secret|authorization|credential)[a-z_]*\"?"
+              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|bearer\\s+[^\\s,;&}]+|[^\\s,;&}\"]+)");
+
+  private final List<String> secrets = new CopyOnWriteArrayList<>();
+
+  /** A redactor knowing the given secrets. */
+  public static Redactor of(Secret... secrets) {
+    Redactor redactor = new Redactor();
+    for (Secret secret : secrets) {
+      redactor.add(secret);
+    }
+    return redactor;
+  }
+
+  /** Learns one more secret value to scrub; empty values are ignored. */
+  public void add(Secret secret) {
+    Objects.requireNonNull(secret, "secret");
+    if (!secret.isEmpty() && !secrets.contains(secret.reveal())) {
+      secrets.add(secret.reveal());
+    }
+  }
+
+  /**
+   * Returns {@code text} with secrets masked, control characters replaced by spaces, and cut to
+   * {@value #MAX_LENGTH} characters.
+   *
+   * @param text may be null, which gives null
+   */
+  public String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    String scrubbed = maskKnownValues(text);
+    scrubbed = maskSensitiveFields(scrubbed);
+    scrubbed = scrubbed.replaceAll("\\p{Cntrl}", " ");
+    return scrubbed.length() <= MAX_LENGTH
+        ? scrubbed
+        : scrubbed.substring(0, MAX_LENGTH) + "… (" + scrubbed.length() + " characters)";
+  }
+
+  /**
+   * Masks the local part of an e-mail address for logs, keeping its first character and the domain:
+   * {@code li.na@example.com} becomes {@code l***@example.com}.
+   */
+  public static String maskEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    int at = email.indexOf('@');
+    if (at <= 0) {
+      return "***";
+    }
+    return email.charAt(0) + "***" + email.substring(at).toLowerCase(Locale.ROOT);
+  }
+
+  private String maskKnownValues(String text) {
+    // Longest first, so a secret that contains another is masked whole.
+    List<String> longestFirst = new ArrayList<>(secrets);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    String masked = text;
+    for (String secret : longestFirst) {
+      masked = masked.replace(secret, MASK);
+    }
+    return masked;
+  }
+
+  private static String maskSensitiveFields(String text) {
+    Matcher matcher = SENSITIVE_FIELD.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = matcher.group(2);
+      String replacement = value.startsWith("\"") ? "\"" + MASK + "\"" : MASK;
+      matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + replacement));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}
