@@ -74,7 +74,11 @@ public final class TreeOrder<T> {
     return new Walker<>(nodes, idOf, parentOf, existsOutside).walk();
   }
 
-  /** Every placeable unit, each after its parent, otherwise in input order. */
+  /**
+   * Every placeable unit, each after its parent. The input is walked in order and each unit comes
+   * as early as that walk allows: a unit whose parent is already placed follows in input order, and
+   * a unit whose ancestors are not yet placed comes right after them.
+   */
   public List<T> parentsFirst() {
     return parentsFirst;
   }
@@ -114,7 +118,13 @@ public final class TreeOrder<T> {
    * places. This tree is the desired one; moving shallow units first is safe because, by the time a
    * unit moves, every ancestor of its new parent is already where it belongs.
    *
-   * @param moving the units whose parent changes; units with a problem are left out
+   * <p>That reasoning needs depths that compare across the whole tree: build this order from the
+   * complete desired tree, not from a batch of changes whose parents exist outside it (two units
+   * whose parents are both outside both get depth 0, whatever lies between them). For a batch,
+   * apply it to the current tree first and order the result.
+   *
+   * @param moving every unit whose parent changes (a unit left out is taken to stay where it is);
+   *     units with a problem are left out of the result
    */
   public List<T> inSafeMoveOrder(Collection<T> moving) {
     return moving.stream()
