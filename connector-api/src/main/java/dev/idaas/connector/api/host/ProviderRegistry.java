@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * try (ProviderRegistry registry =
  *     ProviderRegistry.builder().pluginFolder(Path.of("plugins")).build()) {
- *   registry.problems().forEach(problem -> console.warn(problem.message()));
+ *   registry.problems().forEach(problem -> adminAlerts.add(problem.message()));
  *   Connector connector = registry.get("alimail").open(config, context);
  * }
  * }</pre>

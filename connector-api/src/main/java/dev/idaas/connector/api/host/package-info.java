@@ -27,6 +27,10 @@
  * one broken plug-in cannot take every connector down; a host that prefers to stop builds its
  * registry with {@link dev.idaas.connector.api.host.ProviderRegistry.Builder#strict(boolean)}.
  *
+ * <p>The registry does not change a thread's context class loader. A plug-in that looks up its own
+ * services, or a library in it that does, passes its own class loader to {@link
+ * java.util.ServiceLoader}.
+ *
  * <p>Unless a parameter or return value says otherwise, nothing in this package is null.
  */
 package dev.idaas.connector.api.host;
