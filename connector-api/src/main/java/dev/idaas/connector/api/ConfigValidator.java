@@ -183,14 +183,23 @@ final class ConfigValidator {
         default -> Duration.ofHours(amount);
       };
     }
+    Duration parsed;
     try {
-      return Duration.parse(value.toUpperCase(Locale.ROOT));
+      parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
       problems.add(
           new ParameterProblem(
               spec.key(), "'" + value + "' is not a duration; write 500ms, 10s, 2m or PT10S"));
       return null;
     }
+    // The ISO form allows signs (PT-5S); no timeout or pause in a connector can be negative.
+    if (parsed.isNegative()) {
+      problems.add(
+          new ParameterProblem(
+              spec.key(), "'" + value + "' is negative; give a duration of zero or more"));
+      return null;
+    }
+    return parsed;
   }
 
   private static void reportUnknownKeys(

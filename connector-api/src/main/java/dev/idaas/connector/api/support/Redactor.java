@@ -29,7 +29,15 @@ public final class Redactor {
   private static final Pattern SENSITIVE_FIELD =
       Pattern.compile(
           "(?i)(\"?[a-z_]*(?:passw(?:or)?d|passwd|token|secret|authorization|credential)[a-z_]*\"?"
-              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|bearer\\s+[^\\s,;&}]+|[^\\s,;&}\"]+)");
+              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|"
+              + "(?:bearer|basic|digest|negotiate)\\s+[^\\s,;&}]+|[^\\s,;&}\"]+)");
+
+  /**
+   * Control characters, C1 included (a terminal reads U+009B as an escape), and the bidirectional
+   * overrides that can make a log line read differently from what it holds.
+   */
+  private static final Pattern UNPRINTABLE =
+      Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]");
 
   private final List<String> secrets = new CopyOnWriteArrayList<>();
 
@@ -51,8 +59,9 @@ public final class Redactor {
   }
 
   /**
-   * Returns {@code text} with secrets masked, control characters replaced by spaces, and cut to
-   * {@value #MAX_LENGTH} characters.
+   * Returns {@code text} with secrets masked, control characters and bidirectional overrides
+   * replaced by spaces, and cut to {@value #MAX_LENGTH} characters followed by {@code "… (N
+   * characters)"}, N being the length before the cut.
    *
    * @param text may be null, which gives null
    */
@@ -62,10 +71,14 @@ public final class Redactor {
     }
     String scrubbed = maskKnownValues(text);
     scrubbed = maskSensitiveFields(scrubbed);
-    scrubbed = scrubbed.replaceAll("\\p{Cntrl}", " ");
-    return scrubbed.length() <= MAX_LENGTH
-        ? scrubbed
-        : scrubbed.substring(0, MAX_LENGTH) + "… (" + scrubbed.length() + " characters)";
+    scrubbed = UNPRINTABLE.matcher(scrubbed).replaceAll(" ");
+    return scrubbed.length() <= MAX_LENGTH ? scrubbed : cut(scrubbed);
+  }
+
+  private static String cut(String text) {
+    // Never split a character made of two UTF-16 units (an emoji, a rare Chinese character).
+    int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+    return text.substring(0, end) + "… (" + text.length() + " characters)";
   }
 
   /**

@@ -74,7 +74,11 @@ public final class TreeOrder<T> {
     return new Walker<>(nodes, idOf, parentOf, existsOutside).walk();
   }
 
-  /** Every placeable unit, each after its parent, otherwise in input order. */
+  /**
+   * Every placeable unit, each after its parent. The input is walked in order and each unit comes
+   * as early as that walk allows: a unit whose parent is already placed follows in input order, and
+   * a unit whose ancestors are not yet placed comes right after them.
+   */
   public List<T> parentsFirst() {
     return parentsFirst;
   }
@@ -114,7 +118,13 @@ public final class TreeOrder<T> {
    * places. This tree is the desired one; moving shallow units first is safe because, by the time a
    * unit moves, every ancestor of its new parent is already where it belongs.
    *
-   * @param moving the units whose parent changes; units with a problem are left out
+   * <p>That reasoning needs depths that compare across the whole tree: build this order from the
+   * complete desired tree, not from a batch of changes whose parents exist outside it (two units
+   * whose parents are both outside both get depth 0, whatever lies between them). For a batch,
+   * apply it to the current tree first and order the result.
+   *
+   * @param moving every unit whose parent changes (a unit left out is taken to stay where it is);
+   *     units with a problem are left out of the result
    */
   public List<T> inSafeMoveOrder(Collection<T> moving) {
     return moving.stream()
@@ -133,6 +143,9 @@ public final class TreeOrder<T> {
     private final List<TreeProblem> duplicates = new ArrayList<>();
     private final Map<String, Integer> depths = new HashMap<>();
     private final List<T> order = new ArrayList<>();
+
+    /** The units of the climb under way, each with its index on the path; empty between climbs. */
+    private final Map<String, Integer> onPath = new HashMap<>();
 
     Walker(
         Collection<T> nodes,
@@ -167,49 +180,64 @@ public final class TreeOrder<T> {
     /** Walks up from one unit to a settled ancestor, then settles the whole path top-down. */
     private void climbFrom(String start) {
       List<String> path = new ArrayList<>();
-      Map<String, Integer> onPath = new HashMap<>();
-      String current = start;
-      while (true) {
-        onPath.put(current, path.size());
-        path.add(current);
-        String parent = parentOf.apply(byId.get(current));
-
-        if (parent == null || !byId.containsKey(parent) && existsOutside.test(parent)) {
-          settle(path, path.size() - 1, 0);
-          return;
+      try {
+        String current = start;
+        while (!stepUp(path, current)) {
+          current = parentOf.apply(byId.get(current));
         }
-        if (parent.equals(current)) {
-          report(
-              current,
-              TreeProblem.Kind.SELF_PARENT,
-              List.of(current),
-              "unit " + current + " names itself as its parent");
-          blockBelow(path, path.size() - 1, current);
-          return;
-        }
-        if (!byId.containsKey(parent)) {
-          report(
-              current,
-              TreeProblem.Kind.ORPHAN,
-              List.of(parent),
-              "the parent " + parent + " of unit " + current + " does not exist");
-          blockBelow(path, path.size() - 1, current);
-          return;
-        }
-        if (onPath.containsKey(parent)) {
-          reportCycle(path, onPath.get(parent));
-          return;
-        }
-        if (depths.containsKey(parent)) {
-          settle(path, path.size() - 1, depths.get(parent) + 1);
-          return;
-        }
-        if (problems.containsKey(parent)) {
-          blockBelow(path, path.size(), problemRoot(parent));
-          return;
-        }
-        current = parent;
+      } finally {
+        path.forEach(onPath::remove);
       }
+    }
+
+    /**
+     * Puts one unit on the path and looks at its parent.
+     *
+     * @return true when the path is settled or reported; false to climb on to the parent
+     */
+    private boolean stepUp(List<String> path, String current) {
+      onPath.put(current, path.size());
+      path.add(current);
+      String parent = parentOf.apply(byId.get(current));
+      boolean parentInTree = parent != null && byId.containsKey(parent);
+
+      if (parent == null || !parentInTree && existsOutside.test(parent)) {
+        settle(path, path.size() - 1, 0);
+        return true;
+      }
+      if (parent.equals(current)) {
+        report(
+            current,
+            TreeProblem.Kind.SELF_PARENT,
+            List.of(current),
+            "unit " + current + " names itself as its parent");
+        blockBelow(path, path.size() - 1, current);
+        return true;
+      }
+      if (!parentInTree) {
+        report(
+            current,
+            TreeProblem.Kind.ORPHAN,
+            List.of(parent),
+            "the parent " + parent + " of unit " + current + " does not exist");
+        blockBelow(path, path.size() - 1, current);
+        return true;
+      }
+      Integer cycleStart = onPath.get(parent);
+      if (cycleStart != null) {
+        reportCycle(path, cycleStart);
+        return true;
+      }
+      Integer parentDepth = depths.get(parent);
+      if (parentDepth != null) {
+        settle(path, path.size() - 1, parentDepth + 1);
+        return true;
+      }
+      if (problems.containsKey(parent)) {
+        blockBelow(path, path.size(), problemRoot(parent));
+        return true;
+      }
+      return false;
     }
 
     /** Places path[top] at {@code depth} and each unit below it one deeper. */
