@@ -6,6 +6,6 @@ public enum RunStatus {
   SUCCESS,
   /** Some objects failed or were blocked; the others were pushed. */
   PARTIAL,
-  /** The run stopped with a run-level error, or every object it attempted failed. */
+  /** The run stopped with a run-level error, or every object in it failed or was blocked. */
   FAILED
 }

@@ -61,16 +61,19 @@ public record SyncResult(RunStatus status, Map<Outcome, Integer> counts, String 
       counts.merge(result.outcome(), 1, Integer::sum);
     }
 
-    /** The result so far: FAILED if every counted object failed, PARTIAL if any had a problem. */
+    /**
+     * The result so far: SUCCESS when no object had a problem, FAILED when every object had one,
+     * PARTIAL in between.
+     */
     public synchronized SyncResult result() {
-      int failed = counts.getOrDefault(Outcome.FAILED, 0);
-      int problems = failed + counts.getOrDefault(Outcome.BLOCKED, 0);
+      int problems =
+          counts.getOrDefault(Outcome.FAILED, 0) + counts.getOrDefault(Outcome.BLOCKED, 0);
       int total = counts.values().stream().mapToInt(Integer::intValue).sum();
       RunStatus status;
       if (problems == 0) {
         status = RunStatus.SUCCESS;
       } else {
-        status = failed == total ? RunStatus.FAILED : RunStatus.PARTIAL;
+        status = problems == total ? RunStatus.FAILED : RunStatus.PARTIAL;
       }
       return new SyncResult(status, counts, null);
     }

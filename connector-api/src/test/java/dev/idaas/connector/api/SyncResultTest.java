@@ -59,10 +59,19 @@ class SyncResultTest {
   }
 
   @Test
-  void isPartialWhenEveryObjectHadAProblemButNotAllFailed() {
+  void failsWhenEveryObjectFailedOrWasBlocked() {
     SyncResult.Tally tally = SyncResult.tally();
     tally.add(failed("u1"));
     tally.add(blocked("a1"));
+
+    assertThat(tally.result().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void isPartialWhenAPolicySkipStandsBesideAFailure() {
+    SyncResult.Tally tally = SyncResult.tally();
+    tally.add(failed("u1"));
+    tally.add(done("a1", Outcome.SKIPPED));
 
     assertThat(tally.result().status()).isEqualTo(RunStatus.PARTIAL);
   }
