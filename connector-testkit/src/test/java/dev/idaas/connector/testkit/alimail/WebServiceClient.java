@@ -61,6 +61,11 @@ final class WebServiceClient {
         Map.of("accessCode", accessCode, "accessPassword", accessPassword));
   }
 
+  /** The same as {@link #call}, letting a broken connection or a timeout through as it is. */
+  Reply callOrThrow(String path, Object param) throws IOException {
+    return sendOrThrow(path, token, simulator.domain(), param);
+  }
+
   /** A call on the domain with the kept token. */
   Reply call(String path, Object param) {
     return send(path, token, simulator.domain(), param);
