@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.lang.System.Logger.Level;
@@ -114,6 +112,14 @@ import java.util.Random;
  * sent, so killing the process loses nothing that was answered; {@link #stop()} (and every start)
  * folds the journal into a snapshot file. Tokens, counters and faults are not kept.
  *
+ * <h2>Server</h2>
+ *
+ * <p>WireMock serves one stub for {@code POST /alimailws/*} whose answer a WireMock extension
+ * computes from the simulator's state, and one for {@code GET /__sim/*}: {@code /__sim/state}
+ * (departments sorted by id, accounts by e-mail) and {@code /__sim/calls} (counts sorted by path).
+ * Delayed answers are sent asynchronously, so latency and late faults hold no server thread, and
+ * the default 64 threads serve about 32 concurrent clients. It binds to 127.0.0.1 only.
+ *
  * <p>Thread-safe. Calls to {@code /__sim/*} are never counted, delayed or faulted.
  */
 public final class AliMailSimulator implements AutoCloseable {
@@ -141,7 +147,7 @@ public final class AliMailSimulator implements AutoCloseable {
   private AliMailSimulator(Builder settings) {
     this.settings = settings.copy();
     Random random = settings.seed == null ? new SecureRandom() : new Random(settings.seed);
-    DepartmentIds ids = new DepartmentIds(random);
+    RandomIds ids = new RandomIds(random);
 
     this.store = settings.dataDir == null ? null : new StateStore(settings.dataDir);
     this.directory = openDirectory(ids);
@@ -342,7 +348,7 @@ public final class AliMailSimulator implements AutoCloseable {
    * @throws IllegalArgumentException with the service's code if it would refuse
    */
   public AccountSnapshot createAccount(String email, String name, String departmentId) {
-    String password = new DepartmentIds(new SecureRandom()).chars(16);
+    String password = new RandomIds(new SecureRandom()).chars(16);
     try {
       Directory.NewAccount account =
           new Directory.NewAccount(email, name, password, departmentId, null, null, null, null);
@@ -433,7 +439,7 @@ public final class AliMailSimulator implements AutoCloseable {
 
   // ---- internals ----
 
-  private Directory openDirectory(DepartmentIds ids) {
+  private Directory openDirectory(RandomIds ids) {
     Optional<StoredState> stored = store == null ? Optional.empty() : store.load();
     Directory opened =
         stored
@@ -447,7 +453,8 @@ public final class AliMailSimulator implements AutoCloseable {
   }
 
   private WireMockConfiguration wireMockOptions() {
-    SimulatorTransformer transformer = new SimulatorTransformer(handler, this::inspect);
+    SimulatorTransformer transformer =
+        new SimulatorTransformer(handler, new Inspection(this)::answer);
     return WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
         .port(settings.port)
@@ -458,47 +465,10 @@ public final class AliMailSimulator implements AutoCloseable {
         .gzipDisabled(true)
         .templatingEnabled(false)
         .jettyStopTimeout(0L)
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(8)
         .notifier(new LoggerNotifier())
         .extensions(transformer);
-  }
-
-  private Answer inspect(String path) {
-    return switch (path) {
-      case "/__sim/state" -> Answer.json(200, stateDocument());
-      case "/__sim/calls" -> Answer.json(200, callsDocument());
-      default -> Answer.text(404, "text/plain", "no such simulator document: " + path);
-    };
-  }
-
-  private ObjectNode stateDocument() {
-    ObjectNode state = JsonNodeFactory.instance.objectNode();
-    state.put("domain", domain()).put("rootDepartmentId", rootDepartmentId());
-    var departmentList = state.putArray("departments");
-    for (DepartmentSnapshot department : departments()) {
-      departmentList
-          .addObject()
-          .put("id", department.id())
-          .put("parentId", department.parentId())
-          .put("name", department.name());
-    }
-    var accountList = state.putArray("accounts");
-    for (AccountSnapshot account : accounts()) {
-      accountList
-          .addObject()
-          .put("email", account.email())
-          .put("name", account.name())
-          .put("departmentId", account.departmentId())
-          .put("status", account.status().stateValue());
-    }
-    return state;
-  }
-
-  private ObjectNode callsDocument() {
-    CallCounts counts = calls();
-    ObjectNode document = JsonNodeFactory.instance.objectNode().put("total", counts.total());
-    ObjectNode byPath = document.putObject("byPath");
-    counts.byPath().forEach(byPath::put);
-    return document;
   }
 
   private synchronized String baseUrl() {

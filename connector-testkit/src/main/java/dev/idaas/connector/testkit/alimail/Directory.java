@@ -39,14 +39,14 @@ final class Directory {
   private final String domain;
   private final String rootDepartmentId;
   private final String postmaster;
-  private final DepartmentIds ids;
+  private final RandomIds ids;
   private final Map<String, Department> departments = new LinkedHashMap<>();
   private final Map<String, Mailbox> accounts = new HashMap<>();
   private final Map<String, SortedSet<String>> members = new HashMap<>();
   private ChangeLog changes = ChangeLog.NONE;
   private int seatQuota;
 
-  private Directory(String domain, String rootDepartmentId, DepartmentIds ids, int seatQuota) {
+  private Directory(String domain, String rootDepartmentId, RandomIds ids, int seatQuota) {
     this.domain = domain.toLowerCase(Locale.ROOT);
     this.rootDepartmentId = rootDepartmentId;
     this.postmaster = "postmaster@" + this.domain;
@@ -55,8 +55,8 @@ final class Directory {
   }
 
   /** A new domain with its root department and {@code postmaster@}. */
-  static Directory create(String domain, DepartmentIds ids, int seatQuota) {
-    Directory directory = new Directory(domain, ids.next(id -> false), ids, seatQuota);
+  static Directory create(String domain, RandomIds ids, int seatQuota) {
+    Directory directory = new Directory(domain, ids.departmentId(id -> false), ids, seatQuota);
     directory.put(new Department(directory.rootDepartmentId, null, domain, null, null));
     directory.put(
         new Mailbox(
@@ -77,7 +77,7 @@ final class Directory {
    *
    * @throws IllegalStateException if the stored state belongs to another domain
    */
-  static Directory restore(StoredState state, String domain, DepartmentIds ids, int seatQuota) {
+  static Directory restore(StoredState state, String domain, RandomIds ids, int seatQuota) {
     if (!state.domain().equalsIgnoreCase(domain)) {
       throw new IllegalStateException(
           "the data folder holds the domain "
@@ -132,7 +132,7 @@ final class Directory {
 
     Department created =
         new Department(
-            ids.next(departments::containsKey), parentId, name, customDepartmentId, order);
+            ids.departmentId(departments::containsKey), parentId, name, customDepartmentId, order);
     put(created);
     changes.saved(created);
     return created;

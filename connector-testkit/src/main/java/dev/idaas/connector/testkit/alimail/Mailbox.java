@@ -27,76 +27,25 @@ record Mailbox(
 
   private static final SecureRandom SALTS = new SecureRandom();
 
+  /**
+   * The same account with one of {@link Directory#ACCOUNT_FIELDS} changed.
+   *
+   * @param value null clears an optional field
+   */
   Mailbox withField(String field, String value) {
-    return switch (field) {
-      case "name" ->
-          new Mailbox(
-              email,
-              value,
-              nickName,
-              employeeNo,
-              mobilePhone,
-              jobTitle,
-              departmentId,
-              status,
-              passwordHash);
-      case "nickName" ->
-          new Mailbox(
-              email,
-              name,
-              value,
-              employeeNo,
-              mobilePhone,
-              jobTitle,
-              departmentId,
-              status,
-              passwordHash);
-      case "employeeNo" ->
-          new Mailbox(
-              email,
-              name,
-              nickName,
-              value,
-              mobilePhone,
-              jobTitle,
-              departmentId,
-              status,
-              passwordHash);
-      case "mobilePhone" ->
-          new Mailbox(
-              email,
-              name,
-              nickName,
-              employeeNo,
-              value,
-              jobTitle,
-              departmentId,
-              status,
-              passwordHash);
-      case "jobTitle" ->
-          new Mailbox(
-              email,
-              name,
-              nickName,
-              employeeNo,
-              mobilePhone,
-              value,
-              departmentId,
-              status,
-              passwordHash);
-      case "departmentId" ->
-          new Mailbox(
-              email,
-              name,
-              nickName,
-              employeeNo,
-              mobilePhone,
-              jobTitle,
-              value,
-              status,
-              passwordHash);
-      default -> throw new IllegalArgumentException("not an account field: " + field);
-    };
+    if (!Directory.ACCOUNT_FIELDS.contains(field)) {
+      throw new IllegalArgumentException("not an account field: " + field);
+    }
+    return new Mailbox(
+        email,
+        field.equals("name") ? value : name,
+        field.equals("nickName") ? value : nickName,
+        field.equals("employeeNo") ? value : employeeNo,
+        field.equals("mobilePhone") ? value : mobilePhone,
+        field.equals("jobTitle") ? value : jobTitle,
+        field.equals("departmentId") ? value : departmentId,
+        status,
+        passwordHash);
   }
 
   Mailbox withStatus(MailboxStatus newStatus) {

@@ -15,10 +15,10 @@ final class TokenStore {
   private final String accessCode;
   private final Duration lifetime;
   private final Clock clock;
-  private final DepartmentIds randomChars;
+  private final RandomIds randomChars;
   private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-  TokenStore(String accessCode, Duration lifetime, Clock clock, DepartmentIds randomChars) {
+  TokenStore(String accessCode, Duration lifetime, Clock clock, RandomIds randomChars) {
     this.accessCode = accessCode;
     this.lifetime = lifetime;
     this.clock = clock;

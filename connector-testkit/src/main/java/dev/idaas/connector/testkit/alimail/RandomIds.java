@@ -7,19 +7,19 @@ import java.util.function.Predicate;
  * Makes department ids that look like the real service's opaque ids, such as {@code
  * ----.t----.LQzg9t:2:----.Lssy7M}. With a seed, the same sequence of creations gives the same ids.
  */
-final class DepartmentIds {
+final class RandomIds {
 
   private static final String ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final Random random;
 
-  DepartmentIds(Random random) {
+  RandomIds(Random random) {
     this.random = random;
   }
 
   /** A new id for which {@code taken} is false. */
-  synchronized String next(Predicate<String> taken) {
+  synchronized String departmentId(Predicate<String> taken) {
     String id;
     do {
       id = "----." + chars(1) + "----." + chars(6) + ":2:----." + chars(6);
