@@ -177,9 +177,6 @@ final class WebService {
   }
 
   private ObjectNode updateAccountInfo(String email, JsonNode param) {
-    if (directory.account(email).isEmpty()) {
-      throw new ServiceError(ACCOUNT_NOT_FOUND, null);
-    }
     Map<String, String> fields = new LinkedHashMap<>();
     param
         .fieldNames()

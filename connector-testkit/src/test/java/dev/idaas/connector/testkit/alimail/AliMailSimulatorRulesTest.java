@@ -518,7 +518,7 @@ class AliMailSimulatorRulesTest {
     for (int i = 104; i >= 0; i--) {
       batch.add(account(String.format("u%03d@acme.example", i), "U" + i, sales));
       if (batch.size() == 100 || i == 0) {
-        createAccounts(batch.toArray(Map[]::new));
+        createAccounts(List.copyOf(batch));
         batch.clear();
       }
     }
@@ -607,7 +607,15 @@ class AliMailSimulatorRulesTest {
 
   @SafeVarargs
   private WebServiceClient.Reply createAccounts(Map<String, String>... accounts) {
-    return client.call("/ud/createAccounts", Map.of("accounts", List.of(accounts)));
+    List<Map<String, String>> batch = new ArrayList<>();
+    for (Map<String, String> account : accounts) {
+      batch.add(account);
+    }
+    return createAccounts(batch);
+  }
+
+  private WebServiceClient.Reply createAccounts(List<Map<String, String>> accounts) {
+    return client.call("/ud/createAccounts", Map.of("accounts", accounts));
   }
 
   private static Map<String, String> account(String email, String name, String departmentId) {
