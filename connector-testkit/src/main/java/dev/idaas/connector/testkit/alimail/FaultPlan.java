@@ -1,0 +1,84 @@
+package dev.idaas.connector.testkit.alimail;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The faults waiting to fire, and those that fired. Thread-safe. */
+final class FaultPlan {
+
+  private final List<ScriptedFault> pending = new ArrayList<>();
+  private final Map<String, String> itemFailures = new ConcurrentHashMap<>();
+  private final List<FiredFault> fired = new ArrayList<>();
+  private ChaosFaults chaos;
+
+  synchronized void add(FaultSpec spec) {
+    spec.scripted().forEach(this::add);
+    if (spec.chaos() != null) {
+      chaos = spec.chaos();
+    }
+  }
+
+  synchronized void add(ScriptedFault fault) {
+    if (fault.trigger() instanceof ScriptedFault.ForEmail forEmail) {
+      itemFailures.put(forEmail.email(), fault.action().code());
+    } else {
+      pending.add(fault);
+    }
+  }
+
+  synchronized void chaos(ChaosFaults newChaos) {
+    this.chaos = newChaos;
+  }
+
+  synchronized void clear() {
+    pending.clear();
+    itemFailures.clear();
+    chaos = null;
+  }
+
+  /** The fault for a call, if one fires: a scripted one first (it is then used up), else chaos. */
+  synchronized Optional<FaultAction> forCall(CallCounter.CallNumber number, String path) {
+    Optional<FaultAction> action = takeScripted(number, path);
+    if (action.isEmpty() && chaos != null) {
+      action = chaos.pick(number.global(), path);
+    }
+    action.ifPresent(fault -> fired.add(new FiredFault(number.global(), path, fault.describe())));
+    return action;
+  }
+
+  /** The code a {@code createAccounts} item for this address must fail with, if any. */
+  Optional<String> itemFailure(String email) {
+    return Optional.ofNullable(
+        email == null ? null : itemFailures.get(email.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  synchronized List<FiredFault> fired() {
+    return List.copyOf(fired);
+  }
+
+  private Optional<FaultAction> takeScripted(CallCounter.CallNumber number, String path) {
+    for (Iterator<ScriptedFault> faults = pending.iterator(); faults.hasNext(); ) {
+      ScriptedFault fault = faults.next();
+      if (fires(fault.trigger(), number, path)) {
+        faults.remove();
+        return Optional.of(fault.action());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean fires(
+      ScriptedFault.Trigger trigger, CallCounter.CallNumber number, String path) {
+    if (trigger instanceof ScriptedFault.AtCall atCall) {
+      return atCall.number() == number.global();
+    }
+    return trigger instanceof ScriptedFault.AtPathCall atPathCall
+        && atPathCall.path().equals(path)
+        && atPathCall.number() == number.onPath();
+  }
+}
