@@ -236,11 +236,11 @@ final class InMemoryDirectoryConnector implements Connector {
           ErrorKind.INVALID_DATA,
           "has no e-mail address");
     }
+    // An account with no unit goes to the root; one whose unit has no department is blocked.
     String department =
-        account
-            .primaryOrgUnitId()
-            .map(unit -> links.targetId(ObjectType.ORG_UNIT, unit).orElse(null))
-            .orElse(InMemoryTarget.ROOT);
+        account.primaryOrgUnitId().isEmpty()
+            ? InMemoryTarget.ROOT
+            : links.targetId(ObjectType.ORG_UNIT, account.primaryOrgUnitId().get()).orElse(null);
     if (department == null) {
       return ObjectResult.blocked(
           ObjectType.ACCOUNT,
