@@ -2,10 +2,14 @@ package dev.idaas.connector.testkit.host;
 
 import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.ObjectType;
+import dev.idaas.connector.api.Operation;
 import dev.idaas.connector.api.OrgUnit;
 import dev.idaas.connector.api.Removal;
+import dev.idaas.connector.api.SyncEvent;
 import dev.idaas.connector.api.SyncMode;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Turns a directory, a policy and what was pushed before into the {@link ChangeSet} of a run. Pure:
- * the caller reads the state and passes it in.
+ * Turns a directory, a policy and what was pushed before into the {@link ChangeSet} of a run. No
+ * I/O: the caller reads the state and passes it in.
  */
 final class ChangePlanner {
+
+  private static final System.Logger LOG = System.getLogger(ChangePlanner.class.getName());
 
   private ChangePlanner() {}
 
@@ -118,6 +124,62 @@ final class ChangePlanner {
         accountRemovals,
         DirectoryDiff.between(pushedScope, scope));
   }
+
+  /**
+   * A retry of the objects whose latest event is a problem: failed revocations are revoked again;
+   * other objects are upserted as the scope was last pushed, and left out (with a log line) when
+   * they are no longer in it.
+   *
+   * @param problems the latest event of each object to retry
+   */
+  static Retry retry(
+      List<SyncEvent> problems, DirectorySnapshot pushedScope, DirectorySnapshot directory) {
+    List<OrgUnit> units = new ArrayList<>();
+    List<Account> accounts = new ArrayList<>();
+    List<Removal> unitRemovals = new ArrayList<>();
+    List<Removal> accountRemovals = new ArrayList<>();
+    Map<ObjectKey, Integer> attempts = new HashMap<>();
+
+    for (SyncEvent failed : problems) {
+      String id = failed.hostId();
+      boolean unit = failed.objectType() == ObjectType.ORG_UNIT;
+      boolean planned = true;
+      if (failed.operation() == Operation.REVOKE) {
+        boolean stillThere = unit ? directory.hasOrgUnit(id) : directory.hasAccount(id);
+        (unit ? unitRemovals : accountRemovals).add(removal(id, failed.displayKey(), stillThere));
+      } else if (unit) {
+        planned = pushedScope.orgUnit(id).map(units::add).orElse(false);
+      } else {
+        planned = pushedScope.account(id).map(accounts::add).orElse(false);
+      }
+      if (planned) {
+        attempts.put(new ObjectKey(failed.objectType(), id), failed.attempt() + 1);
+      } else {
+        LOG.log(
+            Level.INFO,
+            "{0} {1} failed before but is no longer in the pushed scope; it is not retried.",
+            failed.objectType(),
+            id);
+      }
+    }
+    ChangeSet changes =
+        new ChangeSet(
+            SyncMode.INCREMENTAL,
+            units,
+            accounts,
+            unitRemovals,
+            accountRemovals,
+            DirectoryDiff.none());
+    return new Retry(changes, attempts);
+  }
+
+  /**
+   * What a retry sends.
+   *
+   * @param changes the objects to send again
+   * @param attempts the attempt number each of them is at
+   */
+  record Retry(ChangeSet changes, Map<ObjectKey, Integer> attempts) {}
 
   /** How an account is named in events: its e-mail, or its username when it has none. */
   static String displayKey(Account account) {

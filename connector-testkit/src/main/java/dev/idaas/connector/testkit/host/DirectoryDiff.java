@@ -4,7 +4,6 @@ import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.AccountStatus;
 import dev.idaas.connector.api.OrgUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -102,14 +101,14 @@ public record DirectoryDiff(
   public int orgUnitsChanged() {
     return addedOrgUnits.size()
         + removedOrgUnits.size()
-        + distinct(renamedOrgUnits, movedOrgUnits, changedOrgUnits);
+        + distinct(List.of(renamedOrgUnits, movedOrgUnits, changedOrgUnits));
   }
 
   /** How many distinct accounts changed in any way. */
   public int accountsChanged() {
     return addedAccounts.size()
         + removedAccounts.size()
-        + distinct(changedAccounts, movedAccounts, disabledAccounts, enabledAccounts);
+        + distinct(List.of(changedAccounts, movedAccounts, disabledAccounts, enabledAccounts));
   }
 
   /**
@@ -147,9 +146,8 @@ public record DirectoryDiff(
     }
   }
 
-  @SafeVarargs
-  private static int distinct(List<? extends Change>... lists) {
-    return (int) Arrays.stream(lists).flatMap(List::stream).map(Change::id).distinct().count();
+  private static int distinct(List<List<? extends Change>> lists) {
+    return (int) lists.stream().flatMap(List::stream).map(Change::id).distinct().count();
   }
 
   /** A changed object, before and after. */

@@ -1,6 +1,5 @@
 package dev.idaas.connector.testkit.host;
 
-import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.Cancellation;
 import dev.idaas.connector.api.Capability;
 import dev.idaas.connector.api.ConnectionCheck;
@@ -13,21 +12,16 @@ import dev.idaas.connector.api.InvalidConfigurationException;
 import dev.idaas.connector.api.LinkStore;
 import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Operation;
-import dev.idaas.connector.api.OrgUnit;
 import dev.idaas.connector.api.ParameterSpec;
-import dev.idaas.connector.api.Removal;
 import dev.idaas.connector.api.SpiVersion;
 import dev.idaas.connector.api.SyncEvent;
-import dev.idaas.connector.api.SyncMode;
 import dev.idaas.connector.api.Trigger;
 import dev.idaas.connector.api.support.Redactor;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +37,7 @@ import java.util.Set;
  * try (HostSimulator host =
  *     HostSimulator.builder()
  *         .provider(provider)
- *         .parameters(Map.of("accessCode", "...", "accessPassword", "...", "accessTarget", "acme.example"))
+ *         .parameters(parametersTheAdministratorFilledIn)
  *         .stateFolder(Path.of("state"))
  *         .open()) {
  *   RunSummary first = host.executeAdd(new SnapshotReader().read(Path.of("hr.json")));
@@ -382,17 +376,15 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   private Optional<RunSummary> retry(List<SyncEvent> problems) {
-    if (problems.isEmpty()) {
+    ChangePlanner.Retry retry =
+        ChangePlanner.retry(
+            problems,
+            documents.pushedScope().orElse(DirectorySnapshot.empty()),
+            documents.directory().orElse(DirectorySnapshot.empty()));
+    if (retry.changes().isEmpty()) {
       return Optional.empty();
     }
-    DirectorySnapshot pushed = documents.pushedScope().orElse(DirectorySnapshot.empty());
-    DirectorySnapshot directory = documents.directory().orElse(DirectorySnapshot.empty());
-    RetryPlan plan = new RetryPlan(pushed, directory);
-    problems.forEach(plan::add);
-    if (plan.changes().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(executor.run(Trigger.RETRY, plan.changes(), plan.attempts, false));
+    return Optional.of(executor.run(Trigger.RETRY, retry.changes(), retry.attempts(), false));
   }
 
   private boolean takeConfirmation() {
@@ -435,57 +427,6 @@ public final class HostSimulator implements AutoCloseable {
       }
     }
     return redactor;
-  }
-
-  /** The objects of a retry, taken from the scope as last pushed. */
-  private static final class RetryPlan {
-    private final DirectorySnapshot pushed;
-    private final DirectorySnapshot directory;
-    private final List<OrgUnit> units = new ArrayList<>();
-    private final List<Account> accounts = new ArrayList<>();
-    private final List<Removal> unitRemovals = new ArrayList<>();
-    private final List<Removal> accountRemovals = new ArrayList<>();
-    private final Map<ObjectKey, Integer> attempts = new HashMap<>();
-
-    RetryPlan(DirectorySnapshot pushed, DirectorySnapshot directory) {
-      this.pushed = pushed;
-      this.directory = directory;
-    }
-
-    void add(SyncEvent failed) {
-      String id = failed.hostId();
-      boolean unit = failed.objectType() == ObjectType.ORG_UNIT;
-      boolean planned;
-      if (failed.operation() == Operation.REVOKE) {
-        boolean stillThere = unit ? directory.hasOrgUnit(id) : directory.hasAccount(id);
-        (unit ? unitRemovals : accountRemovals)
-            .add(ChangePlanner.removal(id, failed.displayKey(), stillThere));
-        planned = true;
-      } else if (unit) {
-        planned = pushed.orgUnit(id).map(units::add).orElse(false);
-      } else {
-        planned = pushed.account(id).map(accounts::add).orElse(false);
-      }
-      if (planned) {
-        attempts.put(new ObjectKey(failed.objectType(), id), failed.attempt() + 1);
-      } else {
-        LOG.log(
-            Level.INFO,
-            "{0} {1} failed before but is no longer in the pushed scope; it is not retried.",
-            failed.objectType(),
-            id);
-      }
-    }
-
-    ChangeSet changes() {
-      return new ChangeSet(
-          SyncMode.INCREMENTAL,
-          units,
-          accounts,
-          unitRemovals,
-          accountRemovals,
-          DirectoryDiff.none());
-    }
   }
 
   /**

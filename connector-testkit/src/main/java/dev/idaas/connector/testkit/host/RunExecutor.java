@@ -1,5 +1,6 @@
 package dev.idaas.connector.testkit.host;
 
+import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.Cancellation;
 import dev.idaas.connector.api.Capability;
 import dev.idaas.connector.api.Connector;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Carries out one run: records it, applies the mass-revocation guard, opens the connector with a
@@ -125,40 +127,19 @@ final class RunExecutor {
     warnAboutMissingCapabilities(changes, descriptor);
 
     try (Connector connector = provider.open(config, context)) {
-      if (descriptor.can(Capability.ORGANIZATIONS) && !changes.orgUnitUpserts().isEmpty()) {
-        SyncRequest<OrgUnit> units =
-            request(changes.mode(), changes.orgUnitUpserts(), List.of(), preview);
-        String error = errorOf(connector.authorizeOrganizations(units));
+      for (Supplier<SyncResult> step : steps(connector, descriptor, changes, preview)) {
+        String error = errorOf(step.get());
         if (error != null) {
           return error;
         }
-      }
-      if (descriptor.can(Capability.ACCOUNTS)
-          && !(changes.accountUpserts().isEmpty() && changes.accountRemovals().isEmpty())) {
-        String error =
-            errorOf(
-                connector.authorizeAccounts(
-                    request(
-                        changes.mode(),
-                        changes.accountUpserts(),
-                        changes.accountRemovals(),
-                        preview)));
-        if (error != null) {
-          return error;
-        }
-      }
-      if (descriptor.can(Capability.ORGANIZATIONS) && !changes.orgUnitRemovals().isEmpty()) {
-        // Removals only: as a FULL request an empty upsert list would claim an empty scope.
-        SyncRequest<OrgUnit> removals =
-            request(SyncMode.INCREMENTAL, List.of(), changes.orgUnitRemovals(), preview);
-        return errorOf(connector.authorizeOrganizations(removals));
       }
       return null;
     } catch (ConnectorException e) {
-      LOG.log(Level.ERROR, "The connector stopped the run: {0}", redactor.scrub(e.getMessage()));
-      return redactor.scrub(e.getMessage());
+      String error = redactor.scrub(e.getMessage());
+      LOG.log(Level.ERROR, "The connector stopped the run: {0}", error);
+      return error;
     } catch (RuntimeException e) {
-      String message =
+      String error =
           "The connector failed unexpectedly ("
               + e.getClass().getSimpleName()
               + ": "
@@ -166,9 +147,35 @@ final class RunExecutor {
               + "); this is a defect of the connector "
               + descriptor.id()
               + ", report it to its authors.";
-      LOG.log(Level.ERROR, message);
-      return message;
+      LOG.log(Level.ERROR, error);
+      return error;
     }
+  }
+
+  /** The connector calls of a change set, in the SPI's order, leaving out empty ones. */
+  private static List<Supplier<SyncResult>> steps(
+      Connector connector, ConnectorDescriptor descriptor, ChangeSet changes, boolean preview) {
+    List<Supplier<SyncResult>> steps = new ArrayList<>();
+    boolean units = descriptor.can(Capability.ORGANIZATIONS);
+    boolean accounts = descriptor.can(Capability.ACCOUNTS);
+
+    if (units && !changes.orgUnitUpserts().isEmpty()) {
+      SyncRequest<OrgUnit> upserts =
+          request(changes.mode(), changes.orgUnitUpserts(), List.of(), preview);
+      steps.add(() -> connector.authorizeOrganizations(upserts));
+    }
+    if (accounts && changes.accountUpserts().size() + changes.accountRemovals().size() > 0) {
+      SyncRequest<Account> request =
+          request(changes.mode(), changes.accountUpserts(), changes.accountRemovals(), preview);
+      steps.add(() -> connector.authorizeAccounts(request));
+    }
+    if (units && !changes.orgUnitRemovals().isEmpty()) {
+      // Removals only: as a FULL request, an empty upsert list would claim an empty scope.
+      SyncRequest<OrgUnit> removals =
+          request(SyncMode.INCREMENTAL, List.of(), changes.orgUnitRemovals(), preview);
+      steps.add(() -> connector.authorizeOrganizations(removals));
+    }
+    return steps;
   }
 
   private static <T> SyncRequest<T> request(
