@@ -153,6 +153,11 @@ final class StateDatabase implements AutoCloseable {
 
   private static Path prepareFolder(Path stateFolder) {
     Path folder = stateFolder.toAbsolutePath().normalize();
+    if (folder.toString().contains(";")) {
+      // The database URL separates its settings with ';', so such a path cannot be opened.
+      throw new StateFolderException(
+          folder, "The state folder " + folder + " contains ';'; choose a folder without it.");
+    }
     try {
       Files.createDirectories(folder);
       return folder.toRealPath();

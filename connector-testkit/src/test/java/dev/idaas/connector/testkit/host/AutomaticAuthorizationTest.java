@@ -88,6 +88,28 @@ class AutomaticAuthorizationTest {
   }
 
   @Test
+  void aPreviewOfTheChangesPredictsTheirEventsAndWritesNothing() {
+    host.executeAdd(hr());
+    int writes = fixture.target.writes();
+
+    RunSummary preview = host.previewChanges(changedHr());
+
+    assertThat(preview.trigger()).isEqualTo(Trigger.PREVIEW);
+    assertThat(outline(host.events(EventFilter.all().inRun(preview.runId()))))
+        .containsExactly(
+            "ORG_UNIT dept-60 UPSERT UPDATED",
+            "ORG_UNIT dept-70 UPSERT MOVED",
+            "ACCOUNT emp-101 DISABLE DISABLED",
+            "ACCOUNT emp-300 UPSERT CREATED",
+            "ACCOUNT emp-102 REVOKE DISABLED",
+            "ORG_UNIT dept-120 REVOKE DELETED");
+    assertThat(fixture.target.writes()).isEqualTo(writes);
+    assertThat(host.links().targetId(ObjectType.ORG_UNIT, "dept-120")).isPresent();
+    assertThat(host.links().targetId(ObjectType.ACCOUNT, "emp-300")).isEmpty();
+    assertThat(host.pendingChanges(changedHr()).size()).as("still to push").isEqualTo(6);
+  }
+
+  @Test
   void sendsAnIncrementalChangeSetWithTheReasonOfEachRemoval() {
     host.executeAdd(hr());
 

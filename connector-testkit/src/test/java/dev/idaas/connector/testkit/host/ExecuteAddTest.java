@@ -3,6 +3,7 @@ package dev.idaas.connector.testkit.host;
 import static dev.idaas.connector.testkit.host.HostFixture.hr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.idaas.connector.api.Capability;
 import dev.idaas.connector.api.ErrorKind;
@@ -12,6 +13,7 @@ import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Operation;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.RunStatus;
+import dev.idaas.connector.api.SpiVersion;
 import dev.idaas.connector.api.SyncEvent;
 import dev.idaas.connector.api.Trigger;
 import java.nio.file.Path;
@@ -236,8 +238,8 @@ class ExecuteAddTest {
     assertThat(host.runs())
         .extracting(RunSummary::runId, RunSummary::trigger, RunSummary::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("run-1", Trigger.EXECUTE_ADD, RunStatus.SUCCESS),
-            org.assertj.core.groups.Tuple.tuple("run-2", Trigger.PREVIEW, RunStatus.SUCCESS));
+            tuple("run-1", Trigger.EXECUTE_ADD, RunStatus.SUCCESS),
+            tuple("run-2", Trigger.PREVIEW, RunStatus.SUCCESS));
     assertThat(host.run("run-2").orElseThrow().accountCounts())
         .isEqualTo(Map.of(Outcome.UNCHANGED, 107));
     assertThat(host.run("run-9")).isEmpty();
@@ -251,9 +253,7 @@ class ExecuteAddTest {
     host =
         fixture
             .builder()
-            .provider(
-                new InMemoryDirectoryProvider(
-                    fixture.target, noPreview, dev.idaas.connector.api.SpiVersion.CURRENT))
+            .provider(new InMemoryDirectoryProvider(fixture.target, noPreview, SpiVersion.CURRENT))
             .open();
 
     assertThatThrownBy(() -> host.preview(hr()))

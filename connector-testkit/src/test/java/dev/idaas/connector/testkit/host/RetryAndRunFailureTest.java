@@ -4,6 +4,7 @@ import static dev.idaas.connector.testkit.host.HostFixture.hr;
 import static dev.idaas.connector.testkit.host.HostFixture.outline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.idaas.connector.api.ConnectorException;
 import dev.idaas.connector.api.ErrorKind;
@@ -13,6 +14,7 @@ import dev.idaas.connector.api.SyncEvent;
 import dev.idaas.connector.api.Trigger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class RetryAndRunFailureTest {
             "ACCOUNT emp-200 UPSERT CREATED");
     assertThat(host.events(EventFilter.all().inRun(retry.runId())))
         .extracting(SyncEvent::attempt, SyncEvent::trigger)
-        .containsOnly(org.assertj.core.groups.Tuple.tuple(2, Trigger.RETRY));
+        .containsOnly(tuple(2, Trigger.RETRY));
     assertThat(host.retryFailed()).as("nothing is left to retry").isEmpty();
     assertThat(host.executeAdd(hr()).writes()).isZero();
   }
@@ -199,6 +201,20 @@ class RetryAndRunFailureTest {
 
     assertThat(outline(host.events(EventFilter.all().inRun(again.run().orElseThrow().runId()))))
         .containsExactly("ORG_UNIT dept-60 UPSERT UPDATED");
+  }
+
+  @Test
+  void aCancelledRunEndsFailedAndKeepsWhatWasDone() {
+    host.close();
+    AtomicInteger checks = new AtomicInteger();
+    host = fixture.builder().cancellation(() -> checks.incrementAndGet() > 25).open();
+
+    RunSummary run = host.executeAdd(hr());
+
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.error()).isEqualTo("The run was cancelled by the host.");
+    assertThat(run.orgUnitCounts()).isEqualTo(Map.of(Outcome.CREATED, 25));
+    assertThat(fixture.target.departments()).hasSize(26);
   }
 
   @Test

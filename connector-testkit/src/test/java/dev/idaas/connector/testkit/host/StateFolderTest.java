@@ -13,6 +13,7 @@ import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.RunStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,7 +230,7 @@ class StateFolderTest {
     try {
       return folder.toRealPath().toString();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
