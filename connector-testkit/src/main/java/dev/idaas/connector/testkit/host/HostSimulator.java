@@ -151,6 +151,12 @@ public final class HostSimulator implements AutoCloseable {
     return links;
   }
 
+  /** The directory last given to Execute Add or {@link #applyChanges}; empty before either. */
+  public synchronized Optional<DirectorySnapshot> lastDirectory() {
+    requireOpen();
+    return documents.directory();
+  }
+
   /** The scope as last pushed; empty before the first Execute Add. */
   public synchronized Optional<DirectorySnapshot> lastPushedScope() {
     requireOpen();

@@ -44,6 +44,7 @@ class StateFolderTest {
       assertThat(second.runs()).extracting(RunSummary::runId).containsExactly("run-1");
       assertThat(second.lastPushedScope())
           .contains(AuthorizationPolicy.wholeDirectory().scopeOf(hr()));
+      assertThat(second.lastDirectory()).contains(hr());
 
       RunSummary again = second.executeAdd(hr());
 
