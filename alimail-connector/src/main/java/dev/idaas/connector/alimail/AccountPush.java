@@ -6,16 +6,12 @@ import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.ConnectorException;
 import dev.idaas.connector.api.ErrorKind;
 import dev.idaas.connector.api.LinkStore;
-import dev.idaas.connector.api.ObjectResult;
 import dev.idaas.connector.api.ObjectType;
-import dev.idaas.connector.api.Operation;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.Removal;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +50,10 @@ final class AccountPush {
   private final Run run;
   private final Workers workers;
   private final MailboxMapper mapper;
+  private final AccountPlanner planner;
   private final InitialPasswords passwords;
   private final Revocation revocation;
   private final int batchSize;
-  private final Supplier<String> rootId;
 
   AccountPush(
       AliMailApi api,
@@ -72,10 +68,10 @@ final class AccountPush {
     this.run = run;
     this.workers = workers;
     this.mapper = new MailboxMapper(settings);
+    this.planner = new AccountPlanner(links, run, mapper, rootId);
     this.passwords = passwords;
     this.revocation = settings.revocation();
     this.batchSize = settings.accountBatchSize();
-    this.rootId = rootId;
   }
 
   /**
@@ -83,7 +79,7 @@ final class AccountPush {
    * reported until then stays reported, and nothing half-done is reported as done.
    */
   void push(List<Account> upserts, List<Removal> removals) {
-    List<AccountJob> jobs = plan(upserts, removals);
+    List<AccountJob> jobs = planner.plan(upserts, removals);
 
     readLinked(jobs);
     run.checkGoing();
@@ -96,137 +92,6 @@ final class AccountPush {
     apply(jobs);
     run.checkGoing();
     jobs.forEach(this::report);
-  }
-
-  // ---------------------------------------------------------------- plan
-
-  private List<AccountJob> plan(List<Account> upserts, List<Removal> removals) {
-    Map<String, String> owners = new HashMap<>();
-    links
-        .all(ObjectType.ACCOUNT)
-        .forEach((account, address) -> owners.putIfAbsent(BatchResult.key(address), account));
-
-    Set<String> seen = new HashSet<>();
-    List<AccountJob> jobs = new ArrayList<>();
-    for (Account account : upserts) {
-      if (!seen.add(account.id())) {
-        LOG.log(
-            Level.WARNING,
-            "Account {0} appears twice in one request; the first is kept",
-            account.id());
-        continue;
-      }
-      addIfWork(jobs, planUpsert(account, owners));
-    }
-    for (Removal removal : removals) {
-      if (seen.add(removal.hostId())) {
-        addIfWork(jobs, planRevocation(removal));
-      }
-    }
-    return jobs;
-  }
-
-  private static void addIfWork(List<AccountJob> jobs, AccountJob job) {
-    if (job != null) {
-      jobs.add(job);
-    }
-  }
-
-  private AccountJob planUpsert(Account account, Map<String, String> owners) {
-    String linked = links.targetId(ObjectType.ACCOUNT, account.id()).orElse(null);
-    if (linked == null && !account.isActive()) {
-      run.report(
-          skipped(
-              account, null, "Disabled in the directory and never pushed, so no mailbox is made."));
-      return null;
-    }
-
-    String address;
-    try {
-      address = linked != null ? linked : mapper.address(account);
-    } catch (ConnectorException invalid) {
-      run.report(failed(account, null, invalid));
-      return null;
-    }
-    if (MailboxMapper.isPostmaster(address)) {
-      run.report(skipped(account, address, postmasterNote()));
-      return null;
-    }
-    if (linked == null && !claim(owners, address, account)) {
-      return null;
-    }
-
-    AccountJob job = AccountJob.upsert(account, address);
-    job.linked = linked != null;
-    job.profile = mapper.profile(account);
-    job.departmentId = departmentFor(account, job);
-    return job.departmentId == null ? null : job;
-  }
-
-  /** Makes the account the owner of an address, unless another account owns it already. */
-  private boolean claim(Map<String, String> owners, String address, Account account) {
-    String owner = owners.putIfAbsent(BatchResult.key(address), account.id());
-    if (owner == null || owner.equals(account.id())) {
-      return true;
-    }
-    run.report(
-        ObjectResult.failed(
-            ObjectType.ACCOUNT,
-            account.id(),
-            address,
-            operationOf(account),
-            ErrorKind.CONFLICT,
-            "The mailbox "
-                + address
-                + " belongs to directory account "
-                + owner
-                + ", which maps to the same address; give one of them another e-mail address."));
-    return false;
-  }
-
-  /** The department the account belongs in; null (after reporting it blocked) when it has none. */
-  private String departmentFor(Account account, AccountJob job) {
-    if (account.orgUnitIds().isEmpty()) {
-      return rootId.get();
-    }
-    String primary = account.orgUnitIds().get(0);
-    String department = links.targetId(ObjectType.ORG_UNIT, primary).orElse(null);
-    if (department == null) {
-      run.report(
-          ObjectResult.blocked(
-              ObjectType.ACCOUNT,
-              account.id(),
-              job.address,
-              operationOf(account),
-              "Not pushed: its org unit "
-                  + primary
-                  + " has no Alibaba Mail department (the unit was not pushed, or its push failed"
-                  + " or was blocked)."));
-      return null;
-    }
-    if (account.orgUnitIds().size() > 1) {
-      List<String> others = account.orgUnitIds().subList(1, account.orgUnitIds().size());
-      job.note(
-          "Alibaba Mail keeps one department per mailbox: kept the primary org unit "
-              + primary
-              + "; not kept: "
-              + String.join(", ", others)
-              + ".");
-    }
-    return department;
-  }
-
-  private AccountJob planRevocation(Removal removal) {
-    String linked = links.targetId(ObjectType.ACCOUNT, removal.hostId()).orElse(null);
-    if (linked == null) {
-      run.report(revoked(removal, removal.displayKey(), Outcome.UNCHANGED, neverPushedNote()));
-      return null;
-    }
-    if (MailboxMapper.isPostmaster(linked)) {
-      run.report(revoked(removal, linked, Outcome.SKIPPED, postmasterNote()));
-      return null;
-    }
-    return AccountJob.revocation(removal, linked);
   }
 
   // ---------------------------------------------------------------- read
@@ -286,11 +151,16 @@ final class AccountPush {
     try {
       result = api.createAccounts(mailboxes);
     } catch (AmbiguousWriteException lost) {
-      recoverLostCreate(batch, lost, mayRetry);
+      lookUpAfterCreate(batch, Outcome.CREATED, lost, mayRetry);
       return;
     } catch (ConnectorException failure) {
       ConnectorException cause = run.objectLevel(failure);
-      batch.forEach(job -> job.fail(cause));
+      if ("1601".equals(cause.targetCode().orElse(null))) {
+        // The whole call was refused because some address exists; which ones, a look-up tells.
+        lookUpAfterCreate(batch, Outcome.LINKED, cause, mayRetry);
+      } else {
+        batch.forEach(job -> job.fail(cause));
+      }
       return;
     }
 
@@ -308,8 +178,9 @@ final class AccountPush {
       }
     }
     if (!unknown.isEmpty()) {
-      recoverLostCreate(
+      lookUpAfterCreate(
           unknown,
+          Outcome.CREATED,
           new AmbiguousWriteException(
               new ConnectorException(
                   ErrorKind.UNAVAILABLE,
@@ -327,18 +198,20 @@ final class AccountPush {
   }
 
   /**
-   * The answer to a create was lost. Alibaba Mail has no idempotency key, so creating again could
-   * make a second mailbox or fail half-way: look every address up first; link what exists, and
-   * create again, once, only what is known to be missing.
+   * A create whose outcome per address is unknown: its answer was lost, did not list some
+   * addresses, or refused the whole call because some address exists. Alibaba Mail has no
+   * idempotency key, so creating again blindly could make a second mailbox: look every address up
+   * first, link what exists (as {@code foundOrigin}), and create again, once, only what is known to
+   * be missing.
    */
-  private void recoverLostCreate(
-      List<AccountJob> batch, AmbiguousWriteException lost, boolean mayRetry) {
+  private void lookUpAfterCreate(
+      List<AccountJob> batch, Outcome foundOrigin, ConnectorException cause, boolean mayRetry) {
     Map<String, Mailbox> found;
     try {
       found = lookUp(addresses(batch));
     } catch (ConnectorException failure) {
-      ConnectorException cause = run.objectLevel(failure);
-      batch.forEach(job -> job.fail(cause));
+      ConnectorException lookupFailure = run.objectLevel(failure);
+      batch.forEach(job -> job.fail(lookupFailure));
       return;
     }
 
@@ -348,11 +221,7 @@ final class AccountPush {
       if (mailbox == null) {
         missing.add(job);
       } else {
-        job.address = mailbox.email();
-        job.current = mailbox;
-        links.link(ObjectType.ACCOUNT, job.hostId(), job.address);
-        job.origin = Outcome.CREATED;
-        job.note("The answer was lost; the mailbox was found and linked.");
+        linkFound(job, mailbox, foundOrigin);
       }
     }
     if (missing.isEmpty()) {
@@ -361,12 +230,23 @@ final class AccountPush {
     if (mayRetry) {
       LOG.log(
           Level.DEBUG,
-          "{0} lost mailbox(es) were not made; creating them once more",
+          "{0} mailbox(es) are known to be missing; creating them once more",
           missing.size());
       createBatch(missing, false);
     } else {
-      missing.forEach(job -> job.fail(lost));
+      missing.forEach(job -> job.fail(cause));
     }
+  }
+
+  private void linkFound(AccountJob job, Mailbox mailbox, Outcome origin) {
+    job.address = mailbox.email();
+    job.current = mailbox;
+    job.origin = origin;
+    links.link(ObjectType.ACCOUNT, job.hostId(), job.address);
+    job.note(
+        origin == Outcome.LINKED
+            ? "Adopted the existing mailbox with the same address."
+            : "The answer was lost; the mailbox was found and linked.");
   }
 
   // ---------------------------------------------------------------- adopt
@@ -397,11 +277,7 @@ final class AccountPush {
                     + " of another mailbox, or in the recycle bin."));
         continue;
       }
-      job.address = mailbox.email();
-      job.current = mailbox;
-      job.origin = Outcome.LINKED;
-      links.link(ObjectType.ACCOUNT, job.hostId(), job.address);
-      job.note("Adopted the existing mailbox with the same address.");
+      linkFound(job, mailbox, Outcome.LINKED);
     }
   }
 
@@ -471,14 +347,14 @@ final class AccountPush {
     forEachResult(
         batch,
         () -> api.moveAccounts(department, addresses(batch)),
-        job -> job.did("moved to department " + department));
+        job -> job.did(AccountResults.MOVED_TO + department));
   }
 
   private void setStatus(boolean frozen, List<AccountJob> batch) {
     forEachResult(
         batch,
         () -> api.updateAccountsStatus(addresses(batch), frozen),
-        job -> job.did(frozen ? "frozen" : "unfrozen"));
+        job -> job.did(frozen ? AccountResults.FROZEN : AccountResults.UNFROZEN));
   }
 
   private void delete(List<AccountJob> batch) {
@@ -487,7 +363,7 @@ final class AccountPush {
         () -> api.removeAccounts(addresses(batch)),
         job -> {
           links.unlink(ObjectType.ACCOUNT, job.hostId());
-          job.did("deleted");
+          job.did(AccountResults.DELETED);
         });
   }
 
@@ -522,132 +398,7 @@ final class AccountPush {
       return;
     }
     job.reported = true;
-    run.report(resultOf(job));
-  }
-
-  private ObjectResult resultOf(AccountJob job) {
-    Operation operation = operationOf(job);
-    ConnectorException failure = job.failure();
-    if (failure != null) {
-      String message =
-          job.done().isEmpty()
-              ? failure.getMessage()
-              : failure.getMessage() + " Done before that: " + String.join("; ", job.done()) + ".";
-      return new ObjectResult(
-          ObjectType.ACCOUNT,
-          job.hostId(),
-          job.displayKey(),
-          operation,
-          Outcome.FAILED,
-          null,
-          failure.kind(),
-          message,
-          Duration.ZERO);
-    }
-    Outcome outcome = outcomeOf(job);
-    String target = outcome == Outcome.DELETED || job.gone ? null : job.address;
-    return ObjectResult.done(
-        ObjectType.ACCOUNT,
-        job.hostId(),
-        job.displayKey(),
-        operation,
-        outcome,
-        target,
-        noteOf(job, outcome));
-  }
-
-  private static Outcome outcomeOf(AccountJob job) {
-    List<String> done = job.done();
-    if (job.gone) {
-      return job.isRevocation() ? Outcome.UNCHANGED : Outcome.SKIPPED;
-    }
-    if (job.origin != null) {
-      return job.origin;
-    }
-    if (done.contains("deleted")) {
-      return Outcome.DELETED;
-    }
-    if (done.contains("frozen")) {
-      return Outcome.DISABLED;
-    }
-    if (done.contains("unfrozen")) {
-      return Outcome.ENABLED;
-    }
-    if (done.stream().anyMatch(change -> change.startsWith("moved"))) {
-      return Outcome.MOVED;
-    }
-    return done.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
-  }
-
-  private static String noteOf(AccountJob job, Outcome outcome) {
-    List<String> parts = new ArrayList<>(job.notes());
-    if (job.gone && !job.isRevocation()) {
-      parts.add("The account is disabled in the directory, so no mailbox is made again.");
-    } else if (job.gone) {
-      parts.add("The mailbox was already gone.");
-    }
-    if (!job.done().isEmpty() && outcome != Outcome.DELETED) {
-      parts.add("Changes: " + String.join("; ", job.done()) + ".");
-    }
-    if (job.isRevocation() && outcome == Outcome.UNCHANGED && !job.gone) {
-      parts.add("The mailbox was already frozen.");
-    }
-    return parts.isEmpty() ? null : String.join(" ", parts);
-  }
-
-  private static Operation operationOf(AccountJob job) {
-    if (job.isRevocation()) {
-      return Operation.REVOKE;
-    }
-    if (job.done().contains("unfrozen")) {
-      return Operation.ENABLE;
-    }
-    return operationOf(job.account);
-  }
-
-  private static Operation operationOf(Account account) {
-    return account.isActive() ? Operation.UPSERT : Operation.DISABLE;
-  }
-
-  private static ObjectResult skipped(Account account, String address, String note) {
-    return ObjectResult.done(
-        ObjectType.ACCOUNT,
-        account.id(),
-        address != null ? address : displayKeyOf(account),
-        operationOf(account),
-        Outcome.SKIPPED,
-        null,
-        note);
-  }
-
-  private static ObjectResult failed(Account account, String address, ConnectorException failure) {
-    return ObjectResult.failed(
-        ObjectType.ACCOUNT,
-        account.id(),
-        address != null ? address : displayKeyOf(account),
-        operationOf(account),
-        failure.kind(),
-        failure.getMessage());
-  }
-
-  private static ObjectResult revoked(
-      Removal removal, String address, Outcome outcome, String note) {
-    return ObjectResult.done(
-        ObjectType.ACCOUNT, removal.hostId(), address, Operation.REVOKE, outcome, null, note);
-  }
-
-  private static String displayKeyOf(Account account) {
-    return account.email() != null && !account.email().isBlank()
-        ? account.email()
-        : account.username();
-  }
-
-  private String postmasterNote() {
-    return "postmaster@ is the domain administrator's mailbox; this connector never changes it.";
-  }
-
-  private String neverPushedNote() {
-    return "Never pushed to Alibaba Mail; nothing to revoke.";
+    run.report(AccountResults.resultOf(job));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -332,6 +332,13 @@ final class DepartmentPush {
     Map<String, Removal> byDepartment = new LinkedHashMap<>();
     List<Department> doomed = new ArrayList<>();
     for (Removal removal : removals) {
+      if (run.wasReported(ObjectType.ORG_UNIT, removal.hostId())) {
+        LOG.log(
+            Level.WARNING,
+            "Org unit {0} is both pushed and removed; it is pushed",
+            removal.hostId());
+        continue;
+      }
       Department department = linkedDepartment(removal);
       if (department != null) {
         byDepartment.put(department.id(), removal);

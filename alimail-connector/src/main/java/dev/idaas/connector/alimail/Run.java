@@ -5,6 +5,7 @@ import dev.idaas.connector.api.ConnectorException;
 import dev.idaas.connector.api.ErrorKind;
 import dev.idaas.connector.api.EventSink;
 import dev.idaas.connector.api.ObjectResult;
+import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.SyncResult;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,11 @@ final class Run {
     }
     sink.report(result);
     tally.add(result);
+  }
+
+  /** Whether an object's result was reported in this run. */
+  boolean wasReported(ObjectType type, String hostId) {
+    return reported.contains(type + "\u0000" + hostId);
   }
 
   /** Stops the run; the first stop wins. */

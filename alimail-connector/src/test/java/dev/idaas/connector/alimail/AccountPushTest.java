@@ -777,4 +777,39 @@ class AccountPushTest extends WireTest {
             });
     assertThat(events.all()).isEmpty();
   }
+
+  @Test
+  void adoptsWhatExistsWhenTheWholeBatchIsRefusedBecauseAnAddressIsTaken() {
+    alimail
+        .signIn()
+        .inTurn(CREATE_ACCOUNTS, status("1601", "ACCOUNT_EXISTS"), ok(created("b@acme.example")))
+        .answer(ACCOUNTS_INFO, info("a@acme.example|A|d-10|0"));
+
+    SyncResult result =
+        push(
+            connector(),
+            account("UA", "a@acme.example", "A", "D10"),
+            account("UB", "b@acme.example", "B", "D10"));
+
+    assertThat(events.outcomes()).isEqualTo(Map.of("UA", Outcome.LINKED, "UB", Outcome.CREATED));
+    assertThat(alimail.calls(CREATE_ACCOUNTS)).hasSize(2);
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
+  void stopsWhenTheHostCancelsBeforeAnythingIsWritten() {
+    AliMailConnector connector =
+        AliMailProvider.open(
+            Fixtures.config(alimail.endpoint()),
+            dev.idaas.connector.api.ConnectorContext.of(
+                events, links, java.time.Clock.systemUTC(), () -> true),
+            Fixtures.instantWaits(sleeper, ticker));
+
+    try (connector) {
+      assertThatThrownBy(() -> push(connector, account("U1", "u1@acme.example", "U1", "D10")))
+          .isInstanceOfSatisfying(
+              ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
+    }
+    assertThat(alimail.calls()).isEmpty();
+  }
 }
