@@ -28,7 +28,7 @@ final class AccountJob {
   /** Whether the account was linked when the run started. */
   boolean linked;
 
-  /** Where the mailbox belongs; null for a revocation. */
+  /** Where the mailbox belongs; null for a revocation, or to leave it where it is. */
   String departmentId;
 
   /** The profile the mailbox should have; empty for a revocation. */

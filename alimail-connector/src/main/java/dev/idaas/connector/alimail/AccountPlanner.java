@@ -106,8 +106,20 @@ final class AccountPlanner {
     AccountJob job = AccountJob.upsert(account, address);
     job.linked = linked != null;
     job.profile = mapper.profile(account);
+    if (job.linked && !account.isActive() && !hasDepartment(account)) {
+      // Freezing must never wait for a department: the mailbox stays where it is.
+      job.note("Its org unit has no Alibaba Mail department, so the mailbox stays where it is.");
+      return job;
+    }
     job.departmentId = departmentFor(account, job);
     return job.departmentId == null ? null : job;
+  }
+
+  private boolean hasDepartment(Account account) {
+    return account
+        .primaryOrgUnitId()
+        .map(unit -> links.targetId(ObjectType.ORG_UNIT, unit).isPresent())
+        .orElse(true);
   }
 
   /** Makes the account the owner of an address, unless another account owns it already. */

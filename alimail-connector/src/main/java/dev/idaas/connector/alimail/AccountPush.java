@@ -303,7 +303,8 @@ final class AccountPush {
     }
     job.fieldChanges = MailboxMapper.changes(job.profile, job.current);
     String now = job.current.departmentId();
-    job.moveTo = now != null && !now.equals(job.departmentId) ? job.departmentId : null;
+    boolean elsewhere = job.departmentId != null && now != null && !now.equals(job.departmentId);
+    job.moveTo = elsewhere ? job.departmentId : null;
     if (job.wantsFrozen()) {
       // Unknown status counts as not frozen: freezing twice is harmless, missing a freeze is not.
       job.freezeTo = Boolean.TRUE.equals(frozen) ? null : Boolean.TRUE;

@@ -14,6 +14,7 @@ import dev.idaas.connector.api.support.Retrier;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +56,7 @@ final class AliMailConnector implements Connector {
         settings.endpoint(),
         settings.requestsPerSecond(),
         settings.workerThreads(),
-        settings.revocation().name().toLowerCase(java.util.Locale.ROOT));
+        settings.revocation().name().toLowerCase(Locale.ROOT));
     if (settings.plainHttp()) {
       LOG.log(
           Level.WARNING,

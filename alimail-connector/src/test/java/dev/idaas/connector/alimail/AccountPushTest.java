@@ -812,4 +812,26 @@ class AccountPushTest extends WireTest {
     }
     assertThat(alimail.calls()).isEmpty();
   }
+
+  @Test
+  void freezesADisabledAccountEvenWhenItsUnitHasNoDepartment() {
+    links.link(ObjectType.ACCOUNT, "U8", "u8@acme.example");
+    alimail
+        .signIn()
+        .answer(ACCOUNTS_INFO, info("u8@acme.example|U8|d-31|0"))
+        .answer(ACCOUNTS_STATUS, "{\"success\":[{\"email\":\"u8@acme.example\"}],\"fail\":[]}");
+
+    SyncResult result =
+        push(
+            connector(),
+            account("U8", "u8@acme.example", "U8", "D31").withStatus(AccountStatus.DISABLED));
+
+    assertThat(alimail.paths()).containsExactly(LOGIN, ACCOUNTS_INFO, ACCOUNTS_STATUS);
+    assertThat(events.of("U8").outcome()).isEqualTo(Outcome.DISABLED);
+    assertThat(events.of("U8").message())
+        .isEqualTo(
+            "Its org unit has no Alibaba Mail department, so the mailbox stays where it is."
+                + " Changes: frozen.");
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+  }
 }
