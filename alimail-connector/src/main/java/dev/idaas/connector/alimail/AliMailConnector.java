@@ -119,12 +119,12 @@ final class AliMailConnector implements Connector {
           String root = rootDepartmentId();
           DepartmentIndex index = new DepartmentIndex(target.departments());
           requireRoot(index, root);
-          DepartmentPush push =
-              new DepartmentPush(
-                  target, context.links(), run, workers, index, root, settings.accountBatchSize());
-          push.upsert(request.upserts());
+          new DepartmentPush(target, context.links(), run, workers, index, root)
+              .upsert(request.upserts());
           run.checkGoing();
-          push.remove(request.removals());
+          new DepartmentRemoval(
+                  target, context.links(), run, index, root, settings.accountBatchSize())
+              .remove(request.removals());
         });
   }
 

@@ -8,7 +8,6 @@ import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Operation;
 import dev.idaas.connector.api.OrgUnit;
 import dev.idaas.connector.api.Outcome;
-import dev.idaas.connector.api.Removal;
 import dev.idaas.connector.api.support.TreeOrder;
 import dev.idaas.connector.api.support.TreeProblem;
 import java.lang.System.Logger.Level;
@@ -32,9 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * customDepartmentId}. A unit starts as soon as its parent is placed, on the worker pool, so a wide
  * tree is not held back level by level. Renames happen in place; moves wait until every unit is
  * placed and then go in an order that never puts a department under its own descendant.
- *
- * <p>Removals: only linked departments are deleted, leaves first, each after its remaining
- * mailboxes were moved to the root department, so no mailbox is ever deleted with its department.
  */
 final class DepartmentPush {
 
@@ -46,7 +42,6 @@ final class DepartmentPush {
   private final Workers workers;
   private final DepartmentIndex index;
   private final String rootId;
-  private final int batchSize;
   private final Map<String, String> owners = new ConcurrentHashMap<>();
 
   DepartmentPush(
@@ -55,15 +50,13 @@ final class DepartmentPush {
       Run run,
       Workers workers,
       DepartmentIndex index,
-      String rootId,
-      int batchSize) {
+      String rootId) {
     this.api = api;
     this.links = links;
     this.run = run;
     this.workers = workers;
     this.index = index;
     this.rootId = rootId;
-    this.batchSize = batchSize;
     links.all(ObjectType.ORG_UNIT).forEach((unit, department) -> owners.put(department, unit));
   }
 
@@ -80,8 +73,6 @@ final class DepartmentPush {
 
   /** A linked department that must go under another parent, and perhaps get a new name. */
   private record Move(OrgUnit unit, Department department, String newParentId) {}
-
-  // ---------------------------------------------------------------- upserts
 
   void upsert(List<OrgUnit> units) {
     TreeOrder<OrgUnit> order =
@@ -326,148 +317,6 @@ final class DepartmentPush {
     }
   }
 
-  // ---------------------------------------------------------------- removals
-
-  void remove(List<Removal> removals) {
-    Map<String, Removal> byDepartment = new LinkedHashMap<>();
-    List<Department> doomed = new ArrayList<>();
-    for (Removal removal : removals) {
-      if (run.wasReported(ObjectType.ORG_UNIT, removal.hostId())) {
-        LOG.log(
-            Level.WARNING,
-            "Org unit {0} is both pushed and removed; it is pushed",
-            removal.hostId());
-        continue;
-      }
-      Department department = linkedDepartment(removal);
-      if (department != null) {
-        byDepartment.put(department.id(), removal);
-        doomed.add(department);
-      }
-    }
-
-    TreeOrder<Department> tree =
-        TreeOrder.of(doomed, Department::id, Department::parentId, parent -> true);
-    Set<String> deleted = new HashSet<>();
-    for (Department department : tree.leavesFirst()) {
-      run.checkGoing();
-      Removal removal = byDepartment.get(department.id());
-      Department keptChild = keptChild(department, deleted);
-      if (keptChild == null) {
-        delete(department, removal, deleted);
-      } else if (byDepartment.containsKey(keptChild.id())) {
-        run.report(
-            ObjectResult.blocked(
-                ObjectType.ORG_UNIT,
-                removal.hostId(),
-                removal.displayKey(),
-                Operation.REVOKE,
-                "Not deleted: its sub-department '"
-                    + keptChild.name()
-                    + "' could not be deleted."));
-      } else {
-        run.report(
-            ObjectResult.failed(
-                ObjectType.ORG_UNIT,
-                removal.hostId(),
-                removal.displayKey(),
-                Operation.REVOKE,
-                ErrorKind.CONFLICT,
-                "Not deleted: it still has the sub-department '"
-                    + keptChild.name()
-                    + "', which is not being removed; remove or move that first."));
-      }
-    }
-  }
-
-  /** The existing department a removal refers to; reports and returns null when there is none. */
-  private Department linkedDepartment(Removal removal) {
-    String linked = links.targetId(ObjectType.ORG_UNIT, removal.hostId()).orElse(null);
-    if (linked == null) {
-      run.report(
-          revoked(
-              removal,
-              Outcome.UNCHANGED,
-              null,
-              "Never pushed to Alibaba Mail; nothing to delete."));
-      return null;
-    }
-    Department department = index.byId(linked);
-    if (department == null) {
-      links.unlink(ObjectType.ORG_UNIT, removal.hostId());
-      run.report(revoked(removal, Outcome.UNCHANGED, linked, "The department was already gone."));
-      return null;
-    }
-    if (department.parentId() == null || department.id().equals(rootId)) {
-      run.report(
-          ObjectResult.failed(
-              ObjectType.ORG_UNIT,
-              removal.hostId(),
-              removal.displayKey(),
-              Operation.REVOKE,
-              ErrorKind.INVALID_CONFIGURATION,
-              "It is linked to the root department "
-                  + department.id()
-                  + ", which this connector never deletes."));
-      return null;
-    }
-    return department;
-  }
-
-  private Department keptChild(Department department, Set<String> deleted) {
-    for (Department child : index.children(department.id())) {
-      if (!deleted.contains(child.id())) {
-        return child;
-      }
-    }
-    return null;
-  }
-
-  private void delete(Department department, Removal removal, Set<String> deleted) {
-    try {
-      int moved = moveMembersToRoot(department);
-      api.removeDepartment(department.id());
-      String note =
-          moved == 0 ? null : "Moved " + moved + " mailbox(es) to the root department first.";
-      forget(department, removal, deleted);
-      run.report(revoked(removal, Outcome.DELETED, department.id(), note));
-    } catch (ConnectorException failure) {
-      if ("2962".equals(failure.targetCode().orElse(null))) {
-        forget(department, removal, deleted);
-        run.report(
-            revoked(
-                removal, Outcome.UNCHANGED, department.id(), "The department was already gone."));
-        return;
-      }
-      run.report(failed(removal, run.objectLevel(failure)));
-    }
-  }
-
-  private void forget(Department department, Removal removal, Set<String> deleted) {
-    index.remove(department.id());
-    links.unlink(ObjectType.ORG_UNIT, removal.hostId());
-    deleted.add(department.id());
-  }
-
-  /** Moves the department's mailboxes to the root, so deleting it deletes no mailbox. */
-  private int moveMembersToRoot(Department department) {
-    if (!department.mayHaveMembers() || department.id().startsWith(AliMailApi.PREVIEW_ID_PREFIX)) {
-      return 0;
-    }
-    List<String> members = api.memberAddresses(department.id());
-    for (int from = 0; from < members.size(); from += batchSize) {
-      List<String> batch = members.subList(from, Math.min(members.size(), from + batchSize));
-      BatchResult result = api.moveAccounts(rootId, batch);
-      for (String email : batch) {
-        ConnectorException refused = result.failureOf(email);
-        if (refused != null) {
-          throw refused;
-        }
-      }
-    }
-    return members.size();
-  }
-
   // ---------------------------------------------------------------- results
 
   private static ObjectResult done(
@@ -487,28 +336,6 @@ final class DepartmentPush {
         unit.id(),
         unit.name(),
         operation,
-        failure.kind(),
-        failure.getMessage());
-  }
-
-  private static ObjectResult revoked(
-      Removal removal, Outcome outcome, String departmentId, String note) {
-    return ObjectResult.done(
-        ObjectType.ORG_UNIT,
-        removal.hostId(),
-        removal.displayKey(),
-        Operation.REVOKE,
-        outcome,
-        departmentId,
-        note);
-  }
-
-  private static ObjectResult failed(Removal removal, ConnectorException failure) {
-    return ObjectResult.failed(
-        ObjectType.ORG_UNIT,
-        removal.hostId(),
-        removal.displayKey(),
-        Operation.REVOKE,
         failure.kind(),
         failure.getMessage());
   }
