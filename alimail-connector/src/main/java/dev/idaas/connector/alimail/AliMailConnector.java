@@ -57,6 +57,12 @@ final class AliMailConnector implements Connector {
         settings.requestsPerSecond(),
         settings.workerThreads(),
         settings.revocation().name().toLowerCase(Locale.ROOT));
+    if (!settings.paced()) {
+      LOG.log(
+          Level.WARNING,
+          "requestsPerSecond is 0: calls to {0} are not paced. Use it only for a simulator.",
+          settings.endpoint());
+    }
     if (settings.plainHttp()) {
       LOG.log(
           Level.WARNING,

@@ -272,15 +272,17 @@ final class AliMailParameters {
   private static ParameterSpec requestsPerSecond() {
     return ParameterSpec.builder(REQUESTS_PER_SECOND, ParameterType.INTEGER)
         .defaultValue(Integer.toString(DEFAULT_REQUESTS_PER_SECOND))
-        .range(1L, 40L)
+        .range(0L, 40L)
         .label("Requests per second", "每秒请求数")
         .description(
             "The most calls this connector makes to Alibaba Mail each second, sign-in included."
                 + " This API publishes no limit; Alibaba Mail's newer API allows 40 a second for a"
                 + " whole domain, shared by every application, so the default of 10 stays well"
-                + " inside it and leaves room for the others.",
+                + " inside it and leaves room for the others. 0 paces nothing and is allowed only"
+                + " for a simulator on this machine (an endpoint on 127.0.0.1 or localhost).",
             "本连接器每秒调用阿里邮箱的最大次数（含登录）。该接口未公布限额；阿里邮箱新版接口对整个域名"
-                + "允许每秒 40 次，由所有应用共享，默认值 10 远低于此并为其他应用留出余量。")
+                + "允许每秒 40 次，由所有应用共享，默认值 10 远低于此并为其他应用留出余量。"
+                + "0 表示不限速，仅允许用于本机的模拟器（地址为 127.0.0.1 或 localhost）。")
         .group(GROUP_PERFORMANCE)
         .order(410)
         .build();

@@ -77,6 +77,8 @@ record AliMailSettings(
   static AliMailSettings from(ConnectorConfig config) {
     URI endpoint = withoutTrailingSlash(config.url(ENDPOINT));
     requireSafeEndpoint(config.descriptor().id(), endpoint);
+    int requestsPerSecond = (int) config.integer(REQUESTS_PER_SECOND);
+    requirePacingOfARealService(config.descriptor().id(), endpoint, requestsPerSecond);
 
     Map<MailboxField, AttributeSource> mapping = new EnumMap<>(MailboxField.class);
     for (MailboxField field : MailboxField.values()) {
@@ -89,7 +91,7 @@ record AliMailSettings(
         config.secret(ACCESS_PASSWORD),
         config.text(ACCESS_TARGET),
         config.optionalText(ROOT_DEPT_ID).filter(id -> !id.isBlank()).orElse(null),
-        (int) config.integer(REQUESTS_PER_SECOND),
+        requestsPerSecond,
         config.duration(CONNECT_TIMEOUT),
         config.duration(READ_TIMEOUT),
         Revocation.valueOf(config.text(REVOCATION).toUpperCase(Locale.ROOT)),
@@ -108,9 +110,14 @@ record AliMailSettings(
     return "http".equalsIgnoreCase(endpoint.getScheme());
   }
 
+  /** Whether calls are paced; not only for a simulator on this machine. */
+  boolean paced() {
+    return requestsPerSecond > 0;
+  }
+
   /** Threads for independent calls: enough to keep the budget busy, few enough for two cores. */
   int workerThreads() {
-    return Math.max(2, Math.min(8, requestsPerSecond / 2));
+    return paced() ? Math.max(2, Math.min(8, requestsPerSecond / 2)) : 8;
   }
 
   private static URI withoutTrailingSlash(URI uri) {
@@ -130,6 +137,19 @@ record AliMailSettings(
                       + "' is plain http:// to another machine, which would send the access"
                       + " password unencrypted; use https://, or http:// only to 127.0.0.1 or"
                       + " localhost for a simulator")));
+    }
+  }
+
+  private static void requirePacingOfARealService(
+      String providerId, URI endpoint, int requestsPerSecond) {
+    if (requestsPerSecond == 0 && !isLoopback(endpoint.getHost())) {
+      throw new InvalidConfigurationException(
+          providerId,
+          List.of(
+              new ParameterProblem(
+                  REQUESTS_PER_SECOND,
+                  "0 switches pacing off, which only a simulator on this machine can take; give"
+                      + " Alibaba Mail a number from 1 to 40")));
     }
   }
 

@@ -147,7 +147,7 @@ class AliMailProviderTest {
                 assertThat(e.problems())
                     .containsExactly(
                         new ParameterProblem(
-                            "requestsPerSecond", "41 is out of range: give a number from 1 to 40"),
+                            "requestsPerSecond", "41 is out of range: give a number from 0 to 40"),
                         new ParameterProblem(
                             "accountBatchSize",
                             "101 is out of range: give a number from 1 to 100")));
@@ -210,6 +210,42 @@ class AliMailProviderTest {
           .containsExactly(
               "The endpoint http://127.0.0.1:9/alimailws is plain HTTP: the access password and"
                   + " tokens travel unencrypted. Use it only for a simulator on this machine.");
+      assertThat(connector).isNotNull();
+    }
+  }
+
+  @Test
+  void refusesUnpacedCallsToAnotherMachine() {
+    ConnectorConfig config =
+        Fixtures.config("https://mail.example/alimailws", "requestsPerSecond", "0");
+
+    assertThatThrownBy(() -> new AliMailProvider().open(config, null))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new ParameterProblem(
+                            "requestsPerSecond",
+                            "0 switches pacing off, which only a simulator on this machine can"
+                                + " take; give Alibaba Mail a number from 1 to 40")));
+  }
+
+  @Test
+  void runsASimulatorOnThisMachineUnpacedWithEightWorkersAndAWarning() {
+    ConnectorConfig config =
+        Fixtures.config("http://127.0.0.1:9/alimailws", "requestsPerSecond", "0");
+
+    try (LogCapture logs = new LogCapture();
+        var connector =
+            new AliMailProvider()
+                .open(config, Fixtures.context(new RecordingEvents(), new InMemoryLinkStore()))) {
+
+      assertThat(AliMailSettings.from(config).workerThreads()).isEqualTo(8);
+      assertThat(logs.messagesAt(Level.WARNING))
+          .startsWith(
+              "requestsPerSecond is 0: calls to http://127.0.0.1:9/alimailws are not paced. Use"
+                  + " it only for a simulator.");
       assertThat(connector).isNotNull();
     }
   }
