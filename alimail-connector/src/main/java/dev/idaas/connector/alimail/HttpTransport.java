@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -59,20 +57,15 @@ final class HttpTransport implements Transport {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
 
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request, info -> new CappedBody(WireCodec.MAX_ANSWER_BYTES + 1));
     try {
-      // The request timeout covers the wait for headers; this also bounds a body that trickles.
+      // send, not sendAsync: sendAsync hands every answer over to the common fork-join pool, and
+      // on a machine with two cores or fewer that pool is a new thread for every call.
       HttpResponse<byte[]> response =
-          pending.get(readTimeout.toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS);
+          client.send(request, info -> new CappedBody(WireCodec.MAX_ANSWER_BYTES + 1, readTimeout));
       return new Response(response.statusCode(), response.headers().map(), response.body());
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new TransportException(Failure.TIMEOUT, "no complete answer in time", e);
-    } catch (ExecutionException e) {
-      throw classify(e.getCause() == null ? e : e.getCause());
+    } catch (IOException e) {
+      throw classify(e);
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransportException(Failure.INTERRUPTED, "interrupted", e);
     }
@@ -116,16 +109,37 @@ final class HttpTransport implements Transport {
 
   /**
    * Collects a body up to a cap and stops reading past it, so a hostile or broken server cannot
-   * fill the heap.
+   * fill the heap; and gives up on a body that has not fully arrived {@code readTimeout} after the
+   * headers (the request's own timeout covers the wait for the headers only).
    */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+  static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int cap;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
-    CappedBody(int cap) {
+    CappedBody(int cap, Duration readTimeout) {
       this.cap = cap;
+      // orTimeout times out on the JDK's one delay thread and forgets the timer once the body is
+      // complete: nothing runs per call unless the body is late.
+      CompletableFuture<Void> deadline =
+          new CompletableFuture<Void>().orTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      deadline.whenComplete((done, late) -> giveUpIfLate(late, readTimeout));
+      body.whenComplete((bytes, failure) -> deadline.complete(null));
+    }
+
+    private void giveUpIfLate(Throwable late, Duration readTimeout) {
+      if (late == null) {
+        return;
+      }
+      boolean gaveUp =
+          body.completeExceptionally(
+              new HttpTimeoutException(
+                  "the answer's body did not arrive within " + readTimeout.toMillis() + " ms"));
+      Flow.Subscription current = subscription;
+      if (gaveUp && current != null) {
+        current.cancel();
+      }
     }
 
     @Override

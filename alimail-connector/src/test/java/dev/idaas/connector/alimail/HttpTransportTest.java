@@ -11,8 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class HttpTransportTest extends WireTest {
@@ -77,6 +84,69 @@ class HttpTransportTest extends WireTest {
               assertThat(e.failure()).isEqualTo(TransportException.Failure.TIMEOUT);
               assertThat(e.mayHaveReachedServer()).isTrue();
             });
+  }
+
+  @Test
+  void givesUpOnABodyThatTricklesInPastTheReadTimeout() {
+    alimail.stub(
+        AliMailStub.to("/ud/createAccounts")
+            .willReturn(AliMailStub.ok("{\"success\":[]}").withChunkedDribbleDelay(8, 3_000)));
+
+    assertThatThrownBy(() -> transport(Duration.ofMillis(300)).post("/ud/createAccounts", BODY))
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(TransportException.Failure.TIMEOUT);
+              assertThat(e.mayHaveReachedServer()).isTrue();
+            });
+  }
+
+  /** The JDK's request timeout may stop at the headers; the body has a deadline of its own. */
+  @Test
+  void givesUpOnABodyStillIncompleteAfterTheReadTimeoutAndStopsReadingIt() {
+    HttpTransport.CappedBody body = new HttpTransport.CappedBody(1_000, Duration.ofMillis(50));
+    AtomicBoolean cancelled = new AtomicBoolean();
+    body.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {
+            cancelled.set(true);
+          }
+        });
+    body.onNext(List.of(ByteBuffer.wrap("{\"status\"".getBytes(StandardCharsets.UTF_8))));
+
+    assertThatThrownBy(() -> body.getBody().toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(HttpTimeoutException.class)
+        .hasMessage("the answer's body did not arrive within 50 ms");
+    assertThat(cancelled).isTrue();
+  }
+
+  @Test
+  void neverCancelsABodyThatCompletedInTime() throws Exception {
+    HttpTransport.CappedBody body = new HttpTransport.CappedBody(1_000, Duration.ofMillis(50));
+    AtomicBoolean cancelled = new AtomicBoolean();
+    body.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {
+            cancelled.set(true);
+          }
+        });
+    body.onNext(List.of(ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))));
+    body.onComplete();
+    Thread.sleep(150);
+
+    assertThat(body.getBody().toCompletableFuture().get())
+        .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(cancelled).isFalse();
   }
 
   @Test
