@@ -41,6 +41,10 @@ final class Directory {
   private final String postmaster;
   private final RandomIds ids;
   private final Map<String, Department> departments = new LinkedHashMap<>();
+
+  /** The id of the department with a name under a parent, so a name check costs no scan. */
+  private final Map<String, String> byParentAndName = new HashMap<>();
+
   private final Map<String, Mailbox> accounts = new HashMap<>();
   private final Map<String, SortedSet<String>> members = new HashMap<>();
   private ChangeLog changes = ChangeLog.NONE;
@@ -179,7 +183,7 @@ final class Directory {
       throw new ServiceError(DEPARTMENT_HAS_ACCOUNTS, null);
     }
 
-    departments.remove(id);
+    forget(departments.remove(id));
     members.remove(id);
     changes.departmentRemoved(id);
   }
@@ -373,11 +377,9 @@ final class Directory {
   }
 
   private void refuseDuplicateName(String parentId, String name, String exceptId) {
-    for (Department sibling : departments.values()) {
-      boolean sameName = parentId.equals(sibling.parentId()) && name.equals(sibling.name());
-      if (sameName && !sibling.id().equals(exceptId)) {
-        throw new ServiceError(DEPARTMENT_EXISTS, null);
-      }
+    String sibling = byParentAndName.get(siblingKey(parentId, name));
+    if (sibling != null && !sibling.equals(exceptId)) {
+      throw new ServiceError(DEPARTMENT_EXISTS, null);
     }
   }
 
@@ -399,7 +401,18 @@ final class Directory {
   }
 
   private void put(Department department) {
-    departments.put(department.id(), department);
+    forget(departments.put(department.id(), department));
+    byParentAndName.put(siblingKey(department.parentId(), department.name()), department.id());
+  }
+
+  private void forget(Department department) {
+    if (department != null) {
+      byParentAndName.remove(siblingKey(department.parentId(), department.name()), department.id());
+    }
+  }
+
+  private static String siblingKey(String parentId, String name) {
+    return parentId + "\u0000" + name;
   }
 
   private void put(Mailbox account) {
