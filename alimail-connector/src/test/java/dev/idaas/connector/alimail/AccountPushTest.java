@@ -160,7 +160,7 @@ class AccountPushTest extends WireTest {
 
     assertThat(alimail.calls(CREATE_ACCOUNTS))
         .extracting(sent -> sent.body().path("param").path("accounts").size())
-        .containsExactlyInAnyOrder(50, 50, 20);
+        .containsExactlyInAnyOrder(100, 20);
     assertThat(alimail.calls(ACCOUNTS_INFO)).isEmpty();
     assertThat(result.counts()).isEqualTo(Map.of(Outcome.CREATED, 120));
   }

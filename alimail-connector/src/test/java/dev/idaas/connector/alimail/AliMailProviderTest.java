@@ -119,7 +119,7 @@ class AliMailProviderTest {
     assertThat(settings.revocation()).isEqualTo(AliMailSettings.Revocation.FREEZE);
     assertThat(settings.initialPassword()).isEqualTo(AliMailSettings.PasswordSource.RANDOM);
     assertThat(settings.localPart()).isEqualTo(AliMailSettings.LocalPart.EMAIL_LOCAL_PART);
-    assertThat(settings.accountBatchSize()).isEqualTo(50);
+    assertThat(settings.accountBatchSize()).isEqualTo(100);
     assertThat(settings.mapping())
         .hasSize(5)
         .hasEntrySatisfying(

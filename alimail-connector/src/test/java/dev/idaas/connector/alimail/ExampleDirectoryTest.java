@@ -77,7 +77,7 @@ class ExampleDirectoryTest {
                 "/ud/getDomainInfo", 1,
                 "/ud/getDepartmentList", 1,
                 "/ud/createDepartment", 40,
-                "/ud/createAccounts", 3));
+                "/ud/createAccounts", 2));
     assertThat(alimail.departmentCount()).isEqualTo(41);
     assertThat(alimail.mailboxCount()).isEqualTo(108);
     assertThat(alimail.mailbox("kgrant@acme.example").path("departmentId").asText())
