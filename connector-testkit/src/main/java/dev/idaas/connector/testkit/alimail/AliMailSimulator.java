@@ -158,7 +158,15 @@ public final class AliMailSimulator implements AutoCloseable {
     CallHandler.Credentials credentials =
         new CallHandler.Credentials(settings.accessCode, settings.accessPassword);
     this.handler =
-        new CallHandler(credentials, tokens, budget, faults, counter, service, settings.latency);
+        new CallHandler(
+            credentials,
+            tokens,
+            budget,
+            faults,
+            counter,
+            service,
+            settings.latency,
+            settings.recordExchanges);
     faults.add(settings.faults);
   }
 
@@ -424,6 +432,15 @@ public final class AliMailSimulator implements AutoCloseable {
     return counter.throttled();
   }
 
+  /**
+   * Every call answered so far with its request and answer, in the order answered; empty unless the
+   * simulator was built with {@link Builder#recordExchanges(boolean)}. Faults that break the
+   * connection are not recorded. The bodies hold what clients sent, secrets included.
+   */
+  public List<RecordedExchange> recordedExchanges() {
+    return handler.recorded();
+  }
+
   /** The successful logins. */
   public long logins() {
     return counter.logins();
@@ -500,6 +517,7 @@ public final class AliMailSimulator implements AutoCloseable {
     private Path dataDir;
     private int containerThreads = 64;
     private FaultSpec faults = FaultSpec.NONE;
+    private boolean recordExchanges;
 
     private Builder() {}
 
@@ -606,6 +624,15 @@ public final class AliMailSimulator implements AutoCloseable {
     }
 
     /**
+     * Whether to keep every request and answer for {@link AliMailSimulator#recordedExchanges()};
+     * off by default. Memory grows with every call: use it for one push, not for a server.
+     */
+    public Builder recordExchanges(boolean record) {
+      this.recordExchanges = record;
+      return this;
+    }
+
+    /**
      * A simulator with these settings, not yet serving. With a data folder, this reads it.
      *
      * @throws IllegalStateException if the data folder holds another domain
@@ -636,6 +663,7 @@ public final class AliMailSimulator implements AutoCloseable {
       copy.dataDir = dataDir;
       copy.containerThreads = containerThreads;
       copy.faults = faults;
+      copy.recordExchanges = recordExchanges;
       return copy;
     }
 

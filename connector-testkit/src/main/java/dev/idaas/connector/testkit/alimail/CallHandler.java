@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,11 @@ final class CallHandler {
   private final CallCounter counter;
   private final WebService service;
   private final Duration latency;
+  private final List<RecordedExchange> recorded;
 
+  /**
+   * @param recordExchanges whether to keep every request and answer, for {@link #recorded()}
+   */
   CallHandler(
       Credentials credentials,
       TokenStore tokens,
@@ -36,7 +42,8 @@ final class CallHandler {
       FaultPlan faults,
       CallCounter counter,
       WebService service,
-      Duration latency) {
+      Duration latency,
+      boolean recordExchanges) {
     this.credentials = credentials;
     this.tokens = tokens;
     this.budget = budget;
@@ -44,6 +51,7 @@ final class CallHandler {
     this.counter = counter;
     this.service = service;
     this.latency = latency;
+    this.recorded = recordExchanges ? new ArrayList<>() : null;
   }
 
   /**
@@ -62,10 +70,32 @@ final class CallHandler {
     }
 
     Answer answer = serve(path, body);
+    record(path, body, answer);
 
     Duration lateBy = fault.map(FaultAction::delay).orElse(Duration.ZERO);
     LOG.log(Level.DEBUG, "call {0} to {1}: HTTP {2}", number.global(), path, answer.httpStatus());
     return answer.delayedBy(latency.plus(lateBy));
+  }
+
+  /** The exchanges kept so far, in the order they were answered; empty unless recording. */
+  List<RecordedExchange> recorded() {
+    if (recorded == null) {
+      return List.of();
+    }
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
+  }
+
+  private void record(String path, byte[] body, Answer answer) {
+    if (recorded == null) {
+      return;
+    }
+    RecordedExchange exchange =
+        new RecordedExchange(path, body, answer.httpStatus(), answer.body());
+    synchronized (recorded) {
+      recorded.add(exchange);
+    }
   }
 
   private Answer serve(String path, byte[] body) {
