@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * <p>By default only warnings and errors show, so the INFO lines libraries write for a host's log
  * do not clutter the output, and no stack trace is ever printed. With {@code --verbose} the
  * project's own loggers show everything down to debug (FINE), other libraries show INFO, and
- * records carry the logger's name and their stack trace.
+ * records carry the logger's name and their stack trace. Jetty (the simulator's web server) shows
+ * only errors unless verbose.
  *
  * <p>{@link #close()} puts the previous configuration back, so a test running commands in-process
  * leaves logging as it found it.
@@ -27,17 +28,26 @@ final class CliLogging implements AutoCloseable {
 
   private static final String PROJECT_LOGGERS = "dev.idaas";
 
+  /**
+   * Jetty, under WireMock, warns about its own thread settings on a small machine; nothing a user
+   * can act on, so only its errors show unless verbose.
+   */
+  private static final String JETTY_LOGGERS = "org.eclipse.jetty";
+
   private final Logger root = LogManager.getLogManager().getLogger("");
   private final Logger project = Logger.getLogger(PROJECT_LOGGERS);
+  private final Logger jetty = Logger.getLogger(JETTY_LOGGERS);
   private final List<Handler> previousHandlers;
   private final Level previousRootLevel;
   private final Level previousProjectLevel;
+  private final Level previousJettyLevel;
   private final Handler handler;
 
   private CliLogging(PrintWriter err, boolean verbose) {
     previousHandlers = List.of(root.getHandlers());
     previousRootLevel = root.getLevel();
     previousProjectLevel = project.getLevel();
+    previousJettyLevel = jetty.getLevel();
 
     handler = new WriterHandler(err, verbose);
     handler.setLevel(Level.ALL);
@@ -45,6 +55,7 @@ final class CliLogging implements AutoCloseable {
     root.addHandler(handler);
     root.setLevel(verbose ? Level.INFO : Level.WARNING);
     project.setLevel(verbose ? Level.FINE : Level.WARNING);
+    jetty.setLevel(verbose ? Level.INFO : Level.SEVERE);
   }
 
   /** Sends logging to {@code err}, at WARNING, or with {@code verbose} at FINE for the project. */
@@ -58,6 +69,7 @@ final class CliLogging implements AutoCloseable {
     new ArrayList<>(previousHandlers).forEach(root::addHandler);
     root.setLevel(previousRootLevel);
     project.setLevel(previousProjectLevel);
+    jetty.setLevel(previousJettyLevel);
   }
 
   /** Writes each record as one line to a writer; stack traces only when verbose. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
@@ -40,6 +41,19 @@ final class Cli {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  /** A command running on another thread, with what it printed so far. */
+  record Running(StringWriter out, StringWriter err, CompletableFuture<Integer> exitCode) {}
+
+  /** Starts a command that runs until stopped, such as the simulator; {@link #stop} stops it. */
+  Running start(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = IdaasHost.commandLine(environment());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return new Running(out, err, CompletableFuture.supplyAsync(() -> commandLine.execute(args)));
   }
 
   CliEnvironment environment() {
