@@ -3,7 +3,9 @@ package dev.idaas.connector.testkit.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -15,11 +17,11 @@ import java.util.logging.Logger;
  * The command line's logging: every {@link System.Logger} and java.util.logging record goes to
  * standard error in one short line ({@code warning: …}).
  *
- * <p>By default only warnings and errors show, so the INFO lines libraries write for a host's log
- * do not clutter the output, and no stack trace is ever printed. With {@code --verbose} the
- * project's own loggers show everything down to debug (FINE), other libraries show INFO, and
- * records carry the logger's name and their stack trace. Jetty (the simulator's web server) shows
- * only errors unless verbose.
+ * <p>By default only warnings and errors show, each the first time only, so the INFO lines
+ * libraries write for a host's log do not clutter the output, and no stack trace is ever printed.
+ * With {@code --verbose} the project's own loggers show everything down to debug (FINE), other
+ * libraries show INFO, and records carry the logger's name and their stack trace. Jetty (the
+ * simulator's web server) shows only errors unless verbose.
  *
  * <p>{@link #close()} puts the previous configuration back, so a test running commands in-process
  * leaves logging as it found it.
@@ -76,6 +78,7 @@ final class CliLogging implements AutoCloseable {
   private static final class WriterHandler extends Handler {
     private final PrintWriter err;
     private final boolean verbose;
+    private final Set<String> shown = new HashSet<>();
 
     WriterHandler(PrintWriter err, boolean verbose) {
       this.err = err;
@@ -88,9 +91,13 @@ final class CliLogging implements AutoCloseable {
       if (!isLoggable(record)) {
         return;
       }
+      String line = getFormatter().format(record);
       synchronized (err) {
-        err.print(getFormatter().format(record));
-        err.flush();
+        // A connector warns each time it is opened, and a command may open it for several runs.
+        if (verbose || shown.add(line)) {
+          err.print(line);
+          err.flush();
+        }
       }
     }
 

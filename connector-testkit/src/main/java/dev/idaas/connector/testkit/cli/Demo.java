@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +49,9 @@ final class Demo {
 
   private static final String ROOT_DEPARTMENT = "rootDeptId";
   private static final String REQUESTS_PER_SECOND = "requestsPerSecond";
+
+  /** A push that takes longer than this, in seconds, is announced. */
+  private static final long LONG_PUSH_SECONDS = 10;
 
   private final LoadedProvider provider;
   private final PrintWriter out;
@@ -133,10 +137,11 @@ final class Demo {
                   directory.orgUnits().size(),
                   directory.accounts().size(),
                   example.department()));
+      announceDuration(directory);
       out.flush();
       try (HostSimulator host = open(alimail, example, departments.get(example), work)) {
         RunSummary run = host.executeAdd(directory);
-        RunReport.print(out, OutputFormat.TEXT, run, work.resolve(example.applicationId()));
+        RunReport.printIndented(out, run, "   ");
         exitCode = Math.max(exitCode, ExitCode.of(run.status()));
         if (example.equals(ORACLE_HR)) {
           exitCode = Math.max(exitCode, changeOracleHr(host, directory, step++));
@@ -146,8 +151,24 @@ final class Demo {
 
     out.println();
     out.println(step + ". What Alibaba Mail now holds (the first levels):");
-    new DepartmentTree(alimail.departments(), alimail.accounts()).print(out, "   ", 3, 6);
+    new DepartmentTree(alimail.departments(), alimail.accounts()).print(out, "   ", 3, 3);
     return exitCode;
+  }
+
+  /** Says how long a large push takes, since each new department is one call. */
+  private void announceDuration(DirectorySnapshot directory) {
+    fastestAllowed(provider.descriptor())
+        .map(Long::parseLong)
+        .filter(rate -> directory.orgUnits().size() / rate >= LONG_PUSH_SECONDS)
+        .ifPresent(
+            rate ->
+                out.println(
+                    String.format(
+                        Locale.ROOT,
+                        "   This takes about %d s: the connector makes at most %d calls a second,"
+                            + " and each new department is one call.",
+                        directory.orgUnits().size() / rate,
+                        rate)));
   }
 
   /** Applies a few directory changes, as automatic authorization pushes them, then re-adds all. */
@@ -164,7 +185,7 @@ final class Demo {
     ChangeResult result = host.applyChanges(changed);
     RunSummary run =
         result.run().orElseThrow(() -> new IllegalStateException("no run for " + result));
-    RunReport.print(out, OutputFormat.TEXT, run, host.stateFolder());
+    RunReport.printIndented(out, run, "   ");
     out.println("   Its sync events:");
     for (SyncEvent event : host.events(EventFilter.all().inRun(run.runId()))) {
       out.println("     " + describe(event));
@@ -175,7 +196,7 @@ final class Demo {
         "   Execute Add of the changed directory again, to show that nothing is rewritten:");
     out.flush();
     RunSummary again = host.executeAdd(changed);
-    RunReport.print(out, OutputFormat.TEXT, again, host.stateFolder());
+    RunReport.printIndented(out, again, "   ");
     return Math.max(ExitCode.of(run.status()), ExitCode.of(again.status()));
   }
 
@@ -221,7 +242,7 @@ final class Demo {
    * The highest request rate the connector allows: the simulator has no request budget, so the demo
    * goes as fast as the connector lets it.
    */
-  private static java.util.Optional<String> fastestAllowed(ConnectorDescriptor descriptor) {
+  private static Optional<String> fastestAllowed(ConnectorDescriptor descriptor) {
     return descriptor
         .parameter(REQUESTS_PER_SECOND)
         .map(ParameterSpec::maximum)

@@ -12,6 +12,7 @@ import dev.idaas.connector.testkit.host.EventFilter;
 import dev.idaas.connector.testkit.host.HostSimulator;
 import dev.idaas.connector.testkit.host.ProgressListener;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,7 @@ final class EventsCommand extends StateFolderCommand {
             "MESSAGE");
     for (SyncEvent event : events) {
       table.add(
-          event.time().toString(),
+          event.time().truncatedTo(ChronoUnit.SECONDS).toString(),
           event.runId(),
           event.objectType() == ObjectType.ORG_UNIT ? "org unit" : "account",
           event.hostId(),

@@ -36,8 +36,17 @@ final class RunReport {
     if (format == OutputFormat.JSON) {
       out.println(json(run).toString());
     } else {
-      printText(out, run, stateFolder);
+      printText(out, run, "", stateFolder);
     }
+    out.flush();
+  }
+
+  /**
+   * Prints a run's summary as text, each line indented, without hints: for a run whose state folder
+   * the user cannot reach, such as the demo's.
+   */
+  static void printIndented(PrintWriter out, RunSummary run, String indent) {
+    printText(out, run, indent, null);
     out.flush();
   }
 
@@ -85,26 +94,28 @@ final class RunReport {
     return node;
   }
 
-  private static void printText(PrintWriter out, RunSummary run, Path stateFolder) {
+  private static void printText(PrintWriter out, RunSummary run, String indent, Path stateFolder) {
     out.println(
-        title(run.trigger())
+        indent
+            + title(run.trigger())
             + " "
             + run.runId()
             + ": "
             + run.status()
             + " in "
             + seconds(run.duration().toMillis()));
-    out.println(countLine("org units", run, ObjectType.ORG_UNIT));
-    out.println(countLine("accounts", run, ObjectType.ACCOUNT));
+    out.println(indent + countLine("org units", run, ObjectType.ORG_UNIT));
+    out.println(indent + countLine("accounts", run, ObjectType.ACCOUNT));
     out.println(
-        String.format(
-            Locale.ROOT,
-            "  %-11s %,5d%s",
-            run.isPreview() ? "would write" : "writes",
-            run.writes(),
-            run.isPreview() ? "  (a preview: nothing was written)" : ""));
-    run.runError().ifPresent(error -> out.println("  error: " + error));
-    if (run.problems() > 0) {
+        indent
+            + String.format(
+                Locale.ROOT,
+                "  %-11s %,5d%s",
+                run.isPreview() ? "would write" : "writes",
+                run.writes(),
+                run.isPreview() ? "  (a preview: nothing was written)" : ""));
+    run.runError().ifPresent(error -> out.println(indent + "  error: " + error));
+    if (run.problems() > 0 && stateFolder != null) {
       printProblemHints(out, run, stateFolder);
     }
   }

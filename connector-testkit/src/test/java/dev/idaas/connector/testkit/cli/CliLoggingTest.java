@@ -34,6 +34,18 @@ class CliLoggingTest {
   }
 
   @Test
+  void showsTheSameWarningOnceUnlessVerbose() {
+    try (CliLogging logging = CliLogging.install(new PrintWriter(err), false)) {
+      LOG.log(Level.WARNING, "Plain http to {0}", "127.0.0.1");
+      LOG.log(Level.WARNING, "Plain http to {0}", "127.0.0.1");
+      LOG.log(Level.WARNING, "Plain http to {0}", "127.0.0.2");
+    }
+
+    assertThat(err.toString())
+        .isEqualTo("warning: Plain http to 127.0.0.1\nwarning: Plain http to 127.0.0.2\n");
+  }
+
+  @Test
   void showsDebugLinesWithTheLoggerAndStackTracesWhenVerbose() {
     try (CliLogging logging = CliLogging.install(new PrintWriter(err), true)) {
       LOG.log(Level.DEBUG, "Called something");
