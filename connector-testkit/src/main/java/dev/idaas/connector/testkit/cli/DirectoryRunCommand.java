@@ -75,7 +75,7 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
   @Option(
       names = "--confirm-mass-revocation",
       description =
-          "Let this run revoke more than the mass-revocation guard allows (over 20 % of the"
+          "Let this run revoke more than the mass-revocation guard allows (over 20 %% of the"
               + " pushed objects of a type, and over 10).")
   boolean confirmMassRevocation;
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "idaas-host",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = IdaasHost.Version.class,
     usageHelpAutoWidth = true,
     description = {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example:",
-      "  idaas-host push --directory examples/oracle-hr.json --state state --provider alimail"
-          + " --params alimail.properties",
+      "  idaas-host push --directory examples/oracle-hr.json --state state",
+      "      --provider alimail --params alimail.properties",
       "",
       "Exit codes: 0 SUCCESS, 1 PARTIAL, 2 FAILED, 64 bad usage or input."
     })

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     description = "Run a target simulator as a server on 127.0.0.1 until stopped.",
+    footer = {"", "Exit codes: those of the simulator's command; 64 when no target is named."},
     subcommands = {SimulateAliMailCommand.class})
 final class SimulateCommand implements Runnable {
 

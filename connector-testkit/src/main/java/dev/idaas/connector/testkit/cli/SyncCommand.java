@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example:",
-      "  idaas-host sync --directory hr-tomorrow.json --state state --params alimail.properties",
+      "  idaas-host sync --directory hr-tomorrow.json --state state",
+      "      --params alimail.properties",
       "",
       "Exit codes: 0 SUCCESS (or nothing to do), 1 PARTIAL, 2 FAILED, 64 bad usage or input."
     })
