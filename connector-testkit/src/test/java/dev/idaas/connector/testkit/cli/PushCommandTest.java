@@ -158,6 +158,18 @@ class PushCommandTest {
   }
 
   @Test
+  void pushesOnlyTheOrgScopeAndKeepsItForTheNextPush() {
+    Cli.Result scoped = push("--org-scope", "region-10", "--format", "json");
+    Cli.Result next = push("--format", "json");
+
+    assertThat(scoped.exitCode()).as(scoped.err()).isZero();
+    assertThat(scoped.out()).contains("\"orgUnits\":{\"CREATED\":9},\"accounts\":{\"CREATED\":36}");
+    assertThat(next.out())
+        .contains("\"orgUnits\":{\"UNCHANGED\":9},\"accounts\":{\"UNCHANGED\":36}");
+    assertThat(target.units).containsEntry("region-10", "Europe").doesNotContainKey("region-20");
+  }
+
+  @Test
   void keepsTheApplicationButNoSecretInTheStateFolder() throws IOException {
     push();
 
