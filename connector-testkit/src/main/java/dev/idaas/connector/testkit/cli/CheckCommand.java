@@ -59,8 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     Map<String, String> raw =
         parameters.resolve(
             provider.descriptor(), Map.of(), host.environment(), spec.commandLine().getErr());
-    StateFolderCommand.requireValid(provider.descriptor(), raw, false);
-    ConnectorConfig config = provider.descriptor().validate(raw);
+    ConnectorConfig config = StateFolderCommand.requireValid(provider.descriptor(), raw, false);
 
     ConnectionCheck check;
     try (Connector connector = provider.open(config, context())) {

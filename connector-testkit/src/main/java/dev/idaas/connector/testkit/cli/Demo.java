@@ -125,34 +125,48 @@ final class Demo {
     int exitCode = ExitCode.SUCCESS;
     int step = 2;
     for (Example example : examples) {
-      DirectorySnapshot directory = read(example);
-      out.println();
-      out.println(
-          step++
-              + ". Execute Add of "
-              + example.resource()
-              + String.format(
-                  Locale.ROOT,
-                  " (%,d org units, %,d accounts) into \"%s\":",
-                  directory.orgUnits().size(),
-                  directory.accounts().size(),
-                  example.department()));
-      announceDuration(directory);
-      out.flush();
-      try (HostSimulator host = open(alimail, example, departments.get(example), work)) {
-        RunSummary run = host.executeAdd(directory);
-        RunReport.printIndented(out, run, "   ");
-        exitCode = Math.max(exitCode, ExitCode.of(run.status()));
-        if (example.equals(ORACLE_HR)) {
-          exitCode = Math.max(exitCode, changeOracleHr(host, directory, step++));
-        }
-      }
+      exitCode = Math.max(exitCode, push(alimail, example, departments.get(example), work, step));
+      step += example.equals(ORACLE_HR) ? 2 : 1;
     }
 
     out.println();
     out.println(step + ". What Alibaba Mail now holds (the first levels):");
     new DepartmentTree(alimail.departments(), alimail.accounts()).print(out, "   ", 3, 3);
     return exitCode;
+  }
+
+  /**
+   * Pushes one example as its own application, and for Oracle HR some changes after it.
+   *
+   * @return the worst exit code of its runs
+   */
+  private int push(
+      AliMailSimulator alimail, Example example, String department, Path work, int step)
+      throws IOException {
+    DirectorySnapshot directory = read(example);
+    out.println();
+    out.println(
+        step
+            + ". Execute Add of "
+            + example.resource()
+            + String.format(
+                Locale.ROOT,
+                " (%,d org units, %,d accounts) into \"%s\":",
+                directory.orgUnits().size(),
+                directory.accounts().size(),
+                example.department()));
+    announceDuration(directory);
+    out.flush();
+
+    try (HostSimulator host = open(alimail, example, department, work)) {
+      RunSummary run = host.executeAdd(directory);
+      RunReport.printIndented(out, run, "   ");
+      int exitCode = ExitCode.of(run.status());
+      if (example.equals(ORACLE_HR)) {
+        exitCode = Math.max(exitCode, changeOracleHr(host, directory, step + 1));
+      }
+      return exitCode;
+    }
   }
 
   /** Says how long a large push takes, since each new department is one call. */

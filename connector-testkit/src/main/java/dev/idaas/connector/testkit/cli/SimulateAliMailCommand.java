@@ -120,10 +120,12 @@ final class SimulateAliMailCommand implements Callable<Integer> {
       throw CliException.usage("--port must be from 0 to 65535, not " + port + ".");
     }
     if (latencyMillis < 0) {
-      throw CliException.usage("--latency must be 0 or more milliseconds, not " + latencyMillis);
+      throw CliException.usage(
+          "--latency must be 0 or more milliseconds, not " + latencyMillis + ".");
     }
     if (budget != null && !(budget > 0)) {
-      throw CliException.usage("--budget must be more than 0 calls per second, not " + budget);
+      throw CliException.usage(
+          "--budget must be more than 0 calls per second, not " + budget + ".");
     }
     AliMailSimulator.Builder builder = AliMailSimulator.builder().port(port);
     if (data != null) {

@@ -1,5 +1,6 @@
 package dev.idaas.connector.testkit.cli;
 
+import dev.idaas.connector.api.ConnectorConfig;
 import dev.idaas.connector.api.ConnectorDescriptor;
 import dev.idaas.connector.api.InvalidConfigurationException;
 import dev.idaas.connector.api.ParameterProblem;
@@ -82,12 +83,13 @@ abstract class StateFolderCommand implements Callable<Integer> {
    *
    * @param fromStateFolder whether the other parameters come from a state folder, which never keeps
    *     secrets: a missing secret then gets a reminder to give it again
+   * @return the validated configuration
    * @throws CliException (usage) listing every problem
    */
-  static void requireValid(
+  static ConnectorConfig requireValid(
       ConnectorDescriptor descriptor, Map<String, String> raw, boolean fromStateFolder) {
     try {
-      descriptor.validate(raw);
+      return descriptor.validate(raw);
     } catch (InvalidConfigurationException invalid) {
       String message = ErrorReport.describe(invalid);
       if (fromStateFolder && lacksSecret(descriptor, invalid)) {
