@@ -57,6 +57,22 @@ public final class RequestBudget {
     }
   }
 
+  /**
+   * Holds every caller back until {@code pause} has passed, for a target that asked the whole
+   * client to wait (an HTTP {@code Retry-After}). Slots already handed out are kept; the next slot
+   * starts no earlier than the end of the pause.
+   *
+   * <p>A budget without a limit ignores this, since {@link #UNLIMITED} is shared by every user.
+   *
+   * @param pause how long to hold back; zero or negative does nothing
+   */
+  public synchronized void backOff(Duration pause) {
+    if (intervalNanos == 0 || pause.isNegative() || pause.isZero()) {
+      return;
+    }
+    nextSlot = Math.max(nextSlot, ticker.nanoTime() + pause.toNanos());
+  }
+
   /** The time all callers spent waiting for a slot, for benchmarks and logs. */
   public synchronized Duration totalWait() {
     return Duration.ofNanos(waitedNanos);
