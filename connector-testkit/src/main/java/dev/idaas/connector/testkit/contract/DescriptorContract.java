@@ -10,6 +10,7 @@ import dev.idaas.connector.api.InvalidConfigurationException;
 import dev.idaas.connector.api.LocalizedText;
 import dev.idaas.connector.api.ParameterProblem;
 import dev.idaas.connector.api.ParameterSpec;
+import dev.idaas.connector.api.ParameterType;
 import dev.idaas.connector.api.SpiVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
 /** The checks on how a provider is found and what its descriptor declares. */
 final class DescriptorContract {
 
-  /** Keys that name a secret, whatever their type says. */
+  /**
+   * Keys that name a secret. Only free text can hold a secret value: an ENUM such as {@code
+   * initialPassword = random} names how a secret is made, not the secret.
+   */
   private static final Pattern SECRET_KEY =
       Pattern.compile(
           "(?i).*(passw(or)?d|passwd|secret|token|api[-_.]?key|private[-_.]?key|credential).*");
@@ -117,9 +121,12 @@ final class DescriptorContract {
     for (ParameterSpec spec : fixture.descriptor().parameters()) {
       ContractAssertions.check(
           COMPLETE_DESCRIPTOR,
-          spec.secret() || !SECRET_KEY.matcher(spec.key()).matches(),
+          spec.type() != ParameterType.TEXT || !SECRET_KEY.matcher(spec.key()).matches(),
           situation,
-          "'" + spec.key() + "', whose name says it holds a secret, typed SECRET",
+          "'"
+              + spec.key()
+              + "', a free-text parameter whose name says it holds a secret, typed"
+              + " SECRET",
           () -> "it is typed " + spec.type() + ", so forms show it and texts may print it");
       ContractAssertions.check(
           COMPLETE_DESCRIPTOR,

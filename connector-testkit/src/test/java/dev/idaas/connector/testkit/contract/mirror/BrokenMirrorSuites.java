@@ -75,6 +75,12 @@ final class BrokenMirrorSuites {
     }
   }
 
+  static class LoggingSecret extends BrokenMirrorSuite {
+    LoggingSecret() {
+      super("logging-secret", BrokenMirrors.LoggingSecret::new);
+    }
+  }
+
   static class HidingProblems extends BrokenMirrorSuite {
     HidingProblems() {
       super("hiding-problems", BrokenMirrors.HidingProblems::new);

@@ -97,6 +97,19 @@ final class BrokenMirrors {
     }
   }
 
+  /** Logs, at debug level, which API key it signs in with. */
+  static final class LoggingSecret extends DirectoryMirrorConnector {
+    private static final System.Logger LOG = System.getLogger(LoggingSecret.class.getName());
+
+    LoggingSecret(ConnectorConfig config, ConnectorContext context) {
+      super(config, context);
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Opening the mirror with the API key {0}",
+          config.secret(DirectoryMirrorProvider.API_KEY).reveal());
+    }
+  }
+
   /** Reports an object it could not push as skipped, so the run looks successful. */
   static final class HidingProblems extends DirectoryMirrorConnector {
     HidingProblems(ConnectorConfig config, ConnectorContext context) {

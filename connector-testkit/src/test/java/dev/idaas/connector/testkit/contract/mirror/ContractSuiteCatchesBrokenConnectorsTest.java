@@ -135,6 +135,20 @@ class ContractSuiteCatchesBrokenConnectorsTest {
   }
 
   @Test
+  void catchesASecretInADebugLogLine() {
+    Map<String, String> failures = failuresOf(BrokenMirrorSuites.LoggingSecret.class, 1);
+
+    assertThat(failures.get("keepsSecretsOutOfEveryText"))
+        .contains(
+            """
+              actual:   the log line holds the value of the secret parameter 'apiKey' of the valid \
+            parameters (masked here): dev.idaas.connector.testkit.contract.mirror.BrokenMirrors$\
+            LoggingSecret FINE Opening the mirror with the API key ******
+            """)
+        .doesNotContain(MirrorContractTarget.API_KEY);
+  }
+
+  @Test
   void catchesARunReportedAsSuccessfulThoughAnObjectWasBlocked() {
     Map<String, String> failures = failuresOf(BrokenMirrorSuites.HidingProblems.class, 1);
 
