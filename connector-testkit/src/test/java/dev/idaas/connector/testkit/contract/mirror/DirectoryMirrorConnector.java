@@ -43,13 +43,14 @@ import java.util.function.Supplier;
  * first, then by its natural key (a department by name under the same parent, an account by key
  * ignoring case), and only then created. A preview takes the same path and skips the writes.
  *
- * <p>The methods a deliberately broken variant overrides are package-private and small: each holds
- * one rule.
+ * <p>Each rule lives in one small package-private method, which a deliberately broken variant in
+ * the tests overrides.
  */
 class DirectoryMirrorConnector implements Connector {
 
   private static final System.Logger LOG =
       System.getLogger(DirectoryMirrorConnector.class.getName());
+  private static final String NEVER_PUSHED = "never pushed; nothing to revoke";
 
   private final String directoryName;
   private final Secret apiKey;
@@ -77,45 +78,39 @@ class DirectoryMirrorConnector implements Connector {
   @Override
   public ConnectionCheck checkConnection() {
     signIn();
-    return new ConnectionCheck(
-        List.of("signed in to the mirror directory " + directoryName, "root department found"));
+    return new ConnectionCheck(List.of("signed in to " + directoryName, "root department found"));
   }
 
   @Override
   public SyncResult authorizeOrganizations(SyncRequest<OrgUnit> request) {
     start(request);
-    TreeOrder<OrgUnit> order = TreeOrder.ofUnits(request.upserts(), this::hasDepartment);
+    TreeOrder<OrgUnit> order =
+        TreeOrder.ofUnits(request.upserts(), unit -> departmentOf(unit).isPresent());
     for (TreeProblem problem : order.problems()) {
-      report(blocked(ORG_UNIT, problem.id(), nameOf(request, problem.id()), problem.message()));
+      Subject unit =
+          new Subject(ORG_UNIT, problem.id(), nameOf(request, problem.id()), false, null);
+      report(unit.blocked(problem.message()));
     }
+
     Map<OrgUnit, String> moves = new LinkedHashMap<>();
     for (OrgUnit unit : order.parentsFirst()) {
-      String parent =
-          unit.isTopLevel() ? MirrorDirectory.ROOT : departmentOf(unit.parentId()).orElse(null);
+      Optional<String> parent = parentOf(unit);
       Optional<Department> linked = departmentOf(unit.id()).flatMap(target::department);
-      if (parent != null && linked.isPresent() && !linked.get().parentId().equals(parent)) {
-        moves.put(unit, parent); // after every unit is placed, in an order safe for moves
+      if (parent.isPresent()
+          && linked.isPresent()
+          && !linked.get().parentId().equals(parent.get())) {
+        moves.put(unit, parent.get()); // once every unit is placed, in an order safe for moves
       } else {
-        report(
-            attempt(
-                ORG_UNIT,
-                unit.id(),
-                unit.name(),
-                Operation.UPSERT,
-                () -> place(unit, parent, linked)));
+        report(attempt(Subject.of(unit), () -> place(unit, parent, linked)));
       }
     }
     for (OrgUnit unit : wholeTree(request.upserts()).inSafeMoveOrder(moves.keySet())) {
-      move(unit, moves.get(unit));
+      report(attempt(Subject.of(unit), () -> move(unit, moves.get(unit))));
     }
+
     for (Removal removal : deletionOrder(request.removals())) {
-      report(
-          attempt(
-              ORG_UNIT,
-              removal.hostId(),
-              removal.displayKey(),
-              Operation.REVOKE,
-              () -> deleteDepartment(removal)));
+      Subject unit = Subject.of(ORG_UNIT, removal);
+      report(attempt(unit, () -> deleteDepartment(unit, removal)));
     }
     return tally.result();
   }
@@ -124,28 +119,17 @@ class DirectoryMirrorConnector implements Connector {
   public SyncResult authorizeAccounts(SyncRequest<Account> request) {
     start(request);
     for (Account account : request.upserts()) {
-      report(
-          attempt(
-              ACCOUNT, account.id(), displayKey(account), Operation.UPSERT, () -> upsert(account)));
+      report(attempt(Subject.of(account), () -> upsert(account)));
     }
     for (Removal removal : request.removals()) {
+      Subject account = Subject.of(ACCOUNT, removal);
       Optional<Member> current = links.targetId(ACCOUNT, removal.hostId()).flatMap(target::account);
       report(
           attempt(
-              ACCOUNT,
-              removal.hostId(),
-              removal.displayKey(),
-              Operation.REVOKE,
+              account,
               () ->
                   current.isEmpty()
-                      ? done(
-                          ACCOUNT,
-                          removal.hostId(),
-                          removal.displayKey(),
-                          Operation.REVOKE,
-                          Outcome.SKIPPED,
-                          null,
-                          "never pushed; nothing to revoke")
+                      ? account.revoked(Outcome.SKIPPED, null, NEVER_PUSHED)
                       : revoke(removal, current.get())));
     }
     return tally.result();
@@ -161,82 +145,54 @@ class DirectoryMirrorConnector implements Connector {
 
   // ---- org units
 
-  private ObjectResult place(OrgUnit unit, String parent, Optional<Department> linked) {
-    if (parent == null) {
-      return blocked(
-          ORG_UNIT,
-          unit.id(),
-          unit.name(),
-          "its parent org unit " + unit.parentId() + " has no department");
+  private ObjectResult place(OrgUnit unit, Optional<String> parent, Optional<Department> linked) {
+    if (parent.isEmpty()) {
+      return Subject.of(unit).blocked("its parent " + unit.parentId() + " has no department");
     }
     if (linked.isPresent()) {
-      Department current = linked.get();
-      boolean renamed = !current.name().equals(unit.name());
+      String id = linked.get().id();
+      boolean renamed = !linked.get().name().equals(unit.name());
       write(
           "updateDepartment",
           renamed,
-          () -> target.updateDepartment(current.id(), parent, unit.name()));
-      return unitDone(unit, renamed ? Outcome.UPDATED : Outcome.UNCHANGED, current.id());
+          () -> target.updateDepartment(id, parent.get(), unit.name()));
+      return Subject.of(unit).upserted(renamed ? Outcome.UPDATED : Outcome.UNCHANGED, id);
     }
-    Optional<Department> same = findDepartment(parent, unit.name());
-    String id =
-        same.map(Department::id)
-            .orElseGet(
-                () ->
-                    dryRun
-                        ? "preview-" + unit.id()
-                        : call(
-                            "createDepartment",
-                            () -> target.createDepartment(parent, unit.name())));
+    Optional<Department> same = findDepartment(parent.get(), unit.name());
+    String id = same.isPresent() ? same.get().id() : create(unit, parent.get());
     links.link(ORG_UNIT, unit.id(), id);
-    return unitDone(unit, same.isPresent() ? Outcome.LINKED : Outcome.CREATED, id);
+    return Subject.of(unit).upserted(same.isPresent() ? Outcome.LINKED : Outcome.CREATED, id);
   }
 
-  private void move(OrgUnit unit, String parent) {
+  private String create(OrgUnit unit, String parent) {
+    if (dryRun) {
+      return "preview-" + unit.id(); // a link in the preview's throw-away link store only
+    }
+    return call("createDepartment", () -> target.createDepartment(parent, unit.name()));
+  }
+
+  private ObjectResult move(OrgUnit unit, String parent) {
     String id = departmentOf(unit.id()).orElseThrow();
-    report(
-        attempt(
-            ORG_UNIT,
-            unit.id(),
-            unit.name(),
-            Operation.UPSERT,
-            () -> {
-              write(
-                  "updateDepartment", true, () -> target.updateDepartment(id, parent, unit.name()));
-              return unitDone(unit, Outcome.MOVED, id);
-            }));
+    write("updateDepartment", true, () -> target.updateDepartment(id, parent, unit.name()));
+    return Subject.of(unit).upserted(Outcome.MOVED, id);
   }
 
-  private ObjectResult deleteDepartment(Removal removal) {
+  private ObjectResult deleteDepartment(Subject unit, Removal removal) {
     Optional<String> id =
         departmentOf(removal.hostId()).filter(d -> target.department(d).isPresent());
     if (id.isEmpty()) {
-      return done(
-          ORG_UNIT,
-          removal.hostId(),
-          removal.displayKey(),
-          Operation.REVOKE,
-          Outcome.SKIPPED,
-          null,
-          "never pushed; nothing to revoke");
+      return unit.revoked(Outcome.SKIPPED, null, NEVER_PUSHED);
     }
     write("deleteDepartment", true, () -> target.deleteDepartment(id.get()));
     links.unlink(ORG_UNIT, removal.hostId());
-    return done(
-        ORG_UNIT,
-        removal.hostId(),
-        removal.displayKey(),
-        Operation.REVOKE,
-        Outcome.DELETED,
-        id.get(),
-        null);
+    return unit.revoked(Outcome.DELETED, id.get(), null);
   }
 
   /** Deletions leaf-first: the deepest department goes first, so no parent still has a child. */
   List<Removal> deletionOrder(List<Removal> removals) {
-    Comparator<Removal> deepestFirst =
+    Comparator<Removal> depth =
         Comparator.comparingInt(r -> departmentOf(r.hostId()).map(target::depth).orElse(0));
-    return removals.stream().sorted(deepestFirst.reversed()).toList();
+    return removals.stream().sorted(depth.reversed()).toList();
   }
 
   Optional<Department> findDepartment(String parentId, String name) {
@@ -247,25 +203,19 @@ class DirectoryMirrorConnector implements Connector {
 
   /**
    * The tree as it will be: every linked unit where the mirror has it, with the request's units
-   * where they go. Moves are ordered by depth in this whole tree, not in the request alone, so two
+   * where they go. Moves are ordered by depth in this whole tree, not in the request alone, so
    * units whose new parents lie outside the request still move in a safe order.
    */
   private TreeOrder<OrgUnit> wholeTree(List<OrgUnit> upserts) {
-    Map<String, String> unitOfDepartment = new HashMap<>();
-    links.all(ORG_UNIT).forEach((unit, department) -> unitOfDepartment.put(department, unit));
+    Map<String, String> unitOf = new HashMap<>();
+    links.all(ORG_UNIT).forEach((unit, department) -> unitOf.put(department, unit));
     Map<String, OrgUnit> units = new LinkedHashMap<>();
-    links
-        .all(ORG_UNIT)
-        .forEach(
-            (unit, department) ->
-                target
-                    .department(department)
-                    .ifPresent(
-                        d ->
-                            units.put(
-                                unit,
-                                OrgUnit.of(
-                                    unit, unitOfDepartment.get(d.parentId()), d.name(), 0))));
+    unitOf.forEach(
+        (department, unit) ->
+            target
+                .department(department)
+                .ifPresent(
+                    d -> units.put(unit, OrgUnit.of(unit, unitOf.get(d.parentId()), "", 0))));
     upserts.forEach(unit -> units.put(unit.id(), unit));
     return TreeOrder.ofUnits(units.values(), parent -> false);
   }
@@ -273,111 +223,66 @@ class DirectoryMirrorConnector implements Connector {
   // ---- accounts
 
   private ObjectResult upsert(Account account) {
-    String key = account.email() == null ? null : account.email().toLowerCase(Locale.ROOT);
-    if (key == null) {
-      return ObjectResult.failed(
-          ACCOUNT,
-          account.id(),
-          displayKey(account),
-          Operation.UPSERT,
-          ErrorKind.INVALID_DATA,
-          "has no e-mail address, the mirror's account key");
+    Subject subject = Subject.of(account);
+    if (account.email() == null) {
+      return subject.failed(ErrorKind.INVALID_DATA, "no e-mail address, the mirror's account key");
     }
-    String unit = account.primaryOrgUnitId().orElse(null);
-    String department = unit == null ? MirrorDirectory.ROOT : departmentOf(unit).orElse(null);
-    if (department == null) {
-      return blocked(
-          ACCOUNT, account.id(), account.email(), "its org unit " + unit + " has no department");
+    Optional<String> unit = account.primaryOrgUnitId();
+    Optional<String> department =
+        unit.isEmpty() ? Optional.of(MirrorDirectory.ROOT) : departmentOf(unit.get());
+    if (department.isEmpty()) {
+      return subject.blocked("its org unit " + unit.get() + " has no department");
     }
-    Member wanted = new Member(key, account.displayName(), department, account.isActive());
-    String note =
-        account.orgUnitIds().size() > 1
-            ? "the mirror keeps one department; not kept: "
-                + account.orgUnitIds().subList(1, account.orgUnitIds().size())
-            : null;
+    String key = account.email().toLowerCase(Locale.ROOT);
+    Member wanted = new Member(key, account.displayName(), department.get(), account.isActive());
 
     Optional<Member> linked = links.targetId(ACCOUNT, account.id()).flatMap(target::account);
     if (linked.isPresent()) {
-      return update(account, linked.get(), wanted, note);
+      return update(subject, linked.get(), wanted);
     }
     Optional<Member> existing = findAccount(key);
     if (existing.isPresent()) {
-      return adopt(account, existing.get(), wanted, note);
+      return adopt(subject, existing.get(), wanted);
     }
     if (!account.isActive()) {
-      return done(
-          ACCOUNT,
-          account.id(),
-          account.email(),
-          Operation.UPSERT,
-          Outcome.SKIPPED,
-          null,
-          "disabled in the directory and never pushed");
+      return subject.upserted(Outcome.SKIPPED, null, "disabled in the directory, never pushed");
     }
     write("putAccount", true, () -> target.putAccount(wanted));
     links.link(ACCOUNT, account.id(), key);
-    return done(
-        ACCOUNT, account.id(), account.email(), Operation.UPSERT, Outcome.CREATED, key, note);
+    return subject.upserted(Outcome.CREATED, key);
   }
 
-  private ObjectResult update(Account account, Member current, Member wanted, String note) {
+  private ObjectResult update(Subject account, Member current, Member wanted) {
     Member changed =
         new Member(current.key(), wanted.name(), wanted.departmentId(), wanted.enabled());
     if (!accountChanged(current, changed)) {
-      return done(
-          ACCOUNT,
-          account.id(),
-          account.email(),
-          Operation.UPSERT,
-          Outcome.UNCHANGED,
-          current.key(),
-          note);
+      return account.upserted(Outcome.UNCHANGED, current.key());
     }
     write("putAccount", true, () -> target.putAccount(changed));
     if (current.enabled() != changed.enabled()) {
-      Operation operation = changed.enabled() ? Operation.ENABLE : Operation.DISABLE;
-      return done(
-          ACCOUNT,
-          account.id(),
-          account.email(),
-          operation,
-          changed.enabled() ? Outcome.ENABLED : Outcome.DISABLED,
-          current.key(),
-          note);
+      return changed.enabled()
+          ? account.done(Operation.ENABLE, Outcome.ENABLED, current.key(), null)
+          : account.done(Operation.DISABLE, Outcome.DISABLED, current.key(), null);
     }
-    Outcome outcome =
-        current.departmentId().equals(changed.departmentId()) ? Outcome.UPDATED : Outcome.MOVED;
-    return done(
-        ACCOUNT, account.id(), account.email(), Operation.UPSERT, outcome, current.key(), note);
+    boolean moved = !current.departmentId().equals(changed.departmentId());
+    return account.upserted(moved ? Outcome.MOVED : Outcome.UPDATED, current.key());
   }
 
-  private ObjectResult adopt(Account account, Member existing, Member wanted, String note) {
-    boolean taken =
+  private ObjectResult adopt(Subject account, Member existing, Member wanted) {
+    Optional<String> owner =
         links.all(ACCOUNT).entrySet().stream()
-            .anyMatch(
-                link ->
-                    link.getValue().equals(existing.key()) && !link.getKey().equals(account.id()));
-    if (taken) {
-      return ObjectResult.failed(
-          ACCOUNT,
-          account.id(),
-          account.email(),
-          Operation.UPSERT,
-          ErrorKind.CONFLICT,
-          "the key " + existing.key() + " belongs to another directory account");
+            .filter(link -> link.getValue().equals(existing.key()))
+            .map(Map.Entry::getKey)
+            .filter(hostId -> !hostId.equals(account.hostId()))
+            .findFirst();
+    if (owner.isPresent()) {
+      return account.failed(ErrorKind.CONFLICT, existing.key() + " belongs to " + owner.get());
     }
     Member adopted =
-        new Member(existing.key(), wanted.name(), wanted.departmentId(), existing.enabled());
+        new Member(existing.key(), wanted.name(), wanted.departmentId(), wanted.enabled());
     write("putAccount", !adopted.equals(existing), () -> target.putAccount(adopted));
-    links.link(ACCOUNT, account.id(), existing.key());
-    return done(
-        ACCOUNT,
-        account.id(),
-        account.email(),
-        Operation.UPSERT,
-        Outcome.LINKED,
-        existing.key(),
-        note);
+    links.link(ACCOUNT, account.hostId(), existing.key());
+    return account.upserted(Outcome.LINKED, existing.key());
   }
 
   /** Revocation disables by default, and parks the account in the root so its unit can go. */
@@ -389,28 +294,16 @@ class DirectoryMirrorConnector implements Connector {
   final ObjectResult deleteAccount(Removal removal, Member current) {
     write("deleteAccount", true, () -> target.deleteAccount(current.key()));
     links.unlink(ACCOUNT, removal.hostId());
-    return done(
-        ACCOUNT,
-        removal.hostId(),
-        removal.displayKey(),
-        Operation.REVOKE,
-        Outcome.DELETED,
-        current.key(),
-        removal.reason().name());
+    return Subject.of(ACCOUNT, removal)
+        .revoked(Outcome.DELETED, current.key(), removal.reason().name());
   }
 
   private ObjectResult disableAccount(Removal removal, Member current) {
     Member parked = new Member(current.key(), current.name(), MirrorDirectory.ROOT, false);
     boolean changed = !parked.equals(current);
     write("putAccount", changed, () -> target.putAccount(parked));
-    return done(
-        ACCOUNT,
-        removal.hostId(),
-        removal.displayKey(),
-        Operation.REVOKE,
-        changed ? Outcome.DISABLED : Outcome.UNCHANGED,
-        current.key(),
-        removal.reason().name());
+    Outcome outcome = changed ? Outcome.DISABLED : Outcome.UNCHANGED;
+    return Subject.of(ACCOUNT, removal).revoked(outcome, current.key(), removal.reason().name());
   }
 
   Optional<Member> findAccount(String key) {
@@ -428,7 +321,7 @@ class DirectoryMirrorConnector implements Connector {
     return !request.preview();
   }
 
-  /** Reports one result to the host and counts it. */
+  /** Reports one result to the host, as soon as it is known, and counts it. */
   void report(ObjectResult result) {
     context.events().report(result);
     tally.add(result);
@@ -438,14 +331,14 @@ class DirectoryMirrorConnector implements Connector {
     target = signIn();
     tally = SyncResult.tally();
     dryRun = !writes(request);
-    LOG.log(
-        Level.DEBUG,
-        "{0} objects for the mirror directory {1}{2}",
-        request.size(),
-        directoryName,
-        dryRun ? " (preview)" : "");
+    LOG.log(Level.DEBUG, "{0} objects for {1}, preview {2}", request.size(), directoryName, dryRun);
   }
 
+  /**
+   * The directory, once the key is accepted.
+   *
+   * @throws ConnectorException a run-level failure: no such directory, or the key refused
+   */
   private MirrorDirectory signIn() {
     MirrorDirectory directory =
         MirrorDirectory.named(directoryName)
@@ -453,37 +346,41 @@ class DirectoryMirrorConnector implements Connector {
                 () ->
                     new ConnectorException(
                         ErrorKind.UNAVAILABLE,
-                        "There is no mirror directory named "
-                            + directoryName
-                            + "; check the directory parameter."));
+                        "There is no mirror directory " + directoryName + "; check 'directory'."));
     if (!directory.accepts(apiKey)) {
       throw new ConnectorException(
           ErrorKind.AUTHENTICATION,
-          "The mirror directory "
-              + directoryName
-              + " refused the API key; check the apiKey parameter.");
+          "The mirror directory " + directoryName + " refused the API key; check 'apiKey'.");
     }
     return directory;
-  }
-
-  private boolean hasDepartment(String unitId) {
-    return departmentOf(unitId).isPresent();
   }
 
   private Optional<String> departmentOf(String unitId) {
     return links.targetId(ORG_UNIT, unitId);
   }
 
-  /** Calls the mirror within the budget, retrying what a real target may refuse for a moment. */
+  private Optional<String> parentOf(OrgUnit unit) {
+    return unit.isTopLevel() ? Optional.of(MirrorDirectory.ROOT) : departmentOf(unit.parentId());
+  }
+
+  /** Does the work for one object; a refusal of the target fails that object only. */
+  private ObjectResult attempt(Subject subject, Supplier<ObjectResult> work) {
+    try {
+      return work.get();
+    } catch (ConnectorException refused) {
+      return subject.failed(refused.kind(), redactor.scrub(refused.getMessage()));
+    }
+  }
+
+  /** Calls the mirror within the budget, retrying what a real target refuses for a moment. */
   private <T> T call(String what, Supplier<T> call) {
     try {
       budget.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ConnectorException(
-          ErrorKind.CANCELLED, "Interrupted while waiting to call the mirror.", e);
+      throw new ConnectorException(ErrorKind.CANCELLED, "Interrupted before " + what + ".", e);
     }
-    LOG.log(Level.DEBUG, "Calling {0} on the mirror directory {1}", what, directoryName);
+    LOG.log(Level.DEBUG, "Calling {0} on {1}", what, directoryName);
     return retrier.call(what, call);
   }
 
@@ -499,54 +396,65 @@ class DirectoryMirrorConnector implements Connector {
     }
   }
 
-  /** Does the work for one object; a refusal fails that object only. */
-  private ObjectResult attempt(
-      ObjectType type,
-      String hostId,
-      String key,
-      Operation operation,
-      Supplier<ObjectResult> work) {
-    try {
-      return work.get();
-    } catch (ConnectorException refused) {
-      return failed(type, hostId, key, operation, refused);
-    }
-  }
-
-  private ObjectResult failed(
-      ObjectType type, String hostId, String key, Operation operation, ConnectorException refused) {
-    return ObjectResult.failed(
-        type, hostId, key, operation, refused.kind(), redactor.scrub(refused.getMessage()));
-  }
-
-  private static ObjectResult blocked(ObjectType type, String hostId, String key, String why) {
-    return ObjectResult.blocked(type, hostId, key, Operation.UPSERT, "Not pushed: " + why + ".");
-  }
-
-  private static ObjectResult done(
-      ObjectType type,
-      String hostId,
-      String key,
-      Operation operation,
-      Outcome outcome,
-      String targetId,
-      String note) {
-    return ObjectResult.done(type, hostId, key, operation, outcome, targetId, note);
-  }
-
-  private static ObjectResult unitDone(OrgUnit unit, Outcome outcome, String id) {
-    return done(ORG_UNIT, unit.id(), unit.name(), Operation.UPSERT, outcome, id, null);
-  }
-
-  private static String displayKey(Account account) {
-    return account.email() == null ? account.username() : account.email();
-  }
-
   private static String nameOf(SyncRequest<OrgUnit> request, String unitId) {
     return request.upserts().stream()
-        .filter(u -> u.id().equals(unitId))
-        .findFirst()
+        .filter(unit -> unit.id().equals(unitId))
         .map(OrgUnit::name)
+        .findFirst()
         .orElse(unitId);
+  }
+
+  /**
+   * The object a result is about.
+   *
+   * @param revocation whether the work on it is a revocation rather than an upsert
+   * @param note what the connector could not keep, added to a successful result; may be null
+   */
+  private record Subject(
+      ObjectType type, String hostId, String key, boolean revocation, String note) {
+
+    static Subject of(OrgUnit unit) {
+      return new Subject(ORG_UNIT, unit.id(), unit.name(), false, null);
+    }
+
+    static Subject of(Account account) {
+      List<String> units = account.orgUnitIds();
+      String note =
+          units.size() < 2
+              ? null
+              : "one department per account; not kept: " + units.subList(1, units.size());
+      String key = account.email() == null ? account.username() : account.email();
+      return new Subject(ACCOUNT, account.id(), key, false, note);
+    }
+
+    static Subject of(ObjectType type, Removal removal) {
+      return new Subject(type, removal.hostId(), removal.displayKey(), true, null);
+    }
+
+    ObjectResult done(Operation operation, Outcome outcome, String targetId, String message) {
+      String text = message == null ? note : message;
+      return ObjectResult.done(type, hostId, key, operation, outcome, targetId, text);
+    }
+
+    ObjectResult upserted(Outcome outcome, String targetId) {
+      return done(Operation.UPSERT, outcome, targetId, null);
+    }
+
+    ObjectResult upserted(Outcome outcome, String targetId, String message) {
+      return done(Operation.UPSERT, outcome, targetId, message);
+    }
+
+    ObjectResult revoked(Outcome outcome, String targetId, String message) {
+      return done(Operation.REVOKE, outcome, targetId, message);
+    }
+
+    ObjectResult blocked(String why) {
+      return ObjectResult.blocked(type, hostId, key, Operation.UPSERT, "Not pushed: " + why + ".");
+    }
+
+    ObjectResult failed(ErrorKind kind, String message) {
+      Operation operation = revocation ? Operation.REVOKE : Operation.UPSERT;
+      return ObjectResult.failed(type, hostId, key, operation, kind, message);
+    }
   }
 }
