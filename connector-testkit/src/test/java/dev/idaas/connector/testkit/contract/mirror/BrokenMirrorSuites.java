@@ -1,12 +1,15 @@
 package dev.idaas.connector.testkit.contract.mirror;
 
+import dev.idaas.connector.api.Capability;
 import dev.idaas.connector.api.Connector;
 import dev.idaas.connector.api.ConnectorConfig;
 import dev.idaas.connector.api.ConnectorContext;
 import dev.idaas.connector.api.ConnectorProvider;
 import dev.idaas.connector.testkit.contract.ConnectorContractSuite;
 import dev.idaas.connector.testkit.contract.ContractTarget;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -21,17 +24,26 @@ final class BrokenMirrorSuites {
   /** The suite over a mirror whose connectors another constructor makes. */
   abstract static class BrokenMirrorSuite extends ConnectorContractSuite {
     private final MirrorContractTarget target;
+    private final Set<Capability> capabilities;
     private final BiFunction<ConnectorConfig, ConnectorContext, Connector> opener;
 
     BrokenMirrorSuite(
         String name, BiFunction<ConnectorConfig, ConnectorContext, Connector> opener) {
+      this(name, EnumSet.allOf(Capability.class), opener);
+    }
+
+    BrokenMirrorSuite(
+        String name,
+        Set<Capability> capabilities,
+        BiFunction<ConnectorConfig, ConnectorContext, Connector> opener) {
       this.target = new MirrorContractTarget(name);
+      this.capabilities = capabilities;
       this.opener = opener;
     }
 
     @Override
     protected ConnectorProvider provider() {
-      return new DirectoryMirrorProvider(opener);
+      return new DirectoryMirrorProvider(capabilities, opener);
     }
 
     @Override
@@ -42,6 +54,20 @@ final class BrokenMirrorSuites {
     @Override
     protected Map<String, String> parameters() {
       return target.parameters();
+    }
+  }
+
+  /** Not broken: a mirror that declares it cannot move or delete units, nor preview. */
+  static class WithoutMovesDeletionsOrPreviews extends BrokenMirrorSuite {
+    WithoutMovesDeletionsOrPreviews() {
+      super(
+          "limited",
+          EnumSet.of(
+              Capability.ORGANIZATIONS,
+              Capability.ACCOUNTS,
+              Capability.ACCOUNT_STATUS,
+              Capability.ACCOUNT_DELETE),
+          DirectoryMirrorConnector::new);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.idaas.connector.api.ParameterType;
 import dev.idaas.connector.api.SpiVersion;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -28,15 +29,19 @@ public final class DirectoryMirrorProvider implements ConnectorProvider {
   static final String REVOCATION = "revocation";
   static final String REQUESTS_PER_SECOND = "requestsPerSecond";
 
+  private final Set<Capability> capabilities;
   private final BiFunction<ConnectorConfig, ConnectorContext, Connector> opener;
 
   /** The provider {@code ServiceLoader} makes. */
   public DirectoryMirrorProvider() {
-    this(DirectoryMirrorConnector::new);
+    this(EnumSet.allOf(Capability.class), DirectoryMirrorConnector::new);
   }
 
-  /** A provider whose connectors another constructor makes; for deliberately broken variants. */
-  DirectoryMirrorProvider(BiFunction<ConnectorConfig, ConnectorContext, Connector> opener) {
+  /** A provider declaring other capabilities, or opening other connectors; for the kit's tests. */
+  DirectoryMirrorProvider(
+      Set<Capability> capabilities,
+      BiFunction<ConnectorConfig, ConnectorContext, Connector> opener) {
+    this.capabilities = Set.copyOf(capabilities);
     this.opener = opener;
   }
 
@@ -51,7 +56,7 @@ public final class DirectoryMirrorProvider implements ConnectorProvider {
         ID,
         LocalizedText.of("Directory mirror", "目录镜像"),
         "1.0.0",
-        EnumSet.allOf(Capability.class),
+        capabilities,
         List.of(
             ParameterSpec.builder(DIRECTORY, ParameterType.TEXT)
                 .required()
