@@ -206,8 +206,7 @@ final class ChangeContract {
   }
 
   /** The small directory pushed by Execute Add, and the host that pushed it. */
-  record Pushed(
-      ContractFixture fixture, ContractHost host, DirectorySnapshot tree, TargetView view) {
+  record Pushed(ContractHost host, DirectorySnapshot tree, TargetView view) {
 
     /** The target id of the department a unit's path leads to after Execute Add. */
     String departmentOf(String unitId) {
@@ -230,7 +229,7 @@ final class ChangeContract {
         RunStatus.SUCCESS,
         Map.of(Outcome.CREATED, 6),
         Map.of(Outcome.CREATED, 8));
-    return new Pushed(fixture, host, tree, fixture.view());
+    return new Pushed(host, tree, fixture.view());
   }
 
   private static DirectorySnapshot withStatus(

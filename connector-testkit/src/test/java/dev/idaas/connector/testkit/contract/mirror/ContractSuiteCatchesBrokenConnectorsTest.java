@@ -72,7 +72,7 @@ class ContractSuiteCatchesBrokenConnectorsTest {
     assertThat(failures.get("adoptsAnAccountWithTheSameKeyInAnotherCase"))
         .startsWith(
             """
-            Breaks rule 2 "Adopt, never duplicate": Execute Add of an account Li.Na@… after an \
+            Breaks rule 2 "Adopt, never duplicate": Execute Add of Li.Na@example.com after an \
             administrator made LI.NA@example.com by hand
               expected: one account li.na@example.com (any case), the hand-made one adopted: event \
             LINKED
