@@ -11,8 +11,8 @@ package dev.idaas.connector.testkit.bench;
  *     collected, so it depends on how far the JVM lets the heap grow before collecting
  * @param peakLive the most heap still in use just after a collection during the push: an upper
  *     bound of the live data at that moment, garbage the collector did not reach included
- * @param after the heap in use after a full collection at the end of the push, before anything was
- *     released: what the push leaves live, the simulated domain included
+ * @param after the heap in use after a full collection once the push, its connector and its
+ *     simulated domain were closed: what stays behind, which should be {@code before} again
  */
 public record HeapFigures(long before, long peakUsed, long peakLive, long after) {
 

@@ -2,7 +2,6 @@ package dev.idaas.connector.testkit.bench;
 
 import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.ConnectorProvider;
-import dev.idaas.connector.api.host.ProviderRegistry;
 import dev.idaas.connector.testkit.alimail.AliMailSimulator;
 import dev.idaas.connector.testkit.host.DirectorySnapshot;
 import dev.idaas.connector.testkit.host.SnapshotReader;
@@ -27,23 +26,24 @@ import java.util.function.Supplier;
  *       connector's {@code requestsPerSecond} is the budget.
  *   <li><b>No-op push</b>: the same Execute Add again, through the host, then once more through the
  *       SPI alone from a copy of the host's links.
- *   <li><b>Overhead</b>: without latency or budget and with the connector unpaced, a push through
- *       the SPI alone (the simulator records every request), a plain loop replaying those requests
- *       into a fresh domain, and a push through the host. Each into a fresh domain, after one
- *       warm-up push.
+ *   <li><b>Overhead</b>: without latency or budget and with the connector unpaced, {@value
+ *       #OVERHEAD_ROUNDS} rounds of a push through the SPI alone and of {@link PlainLoop a plain
+ *       loop} replaying the requests the connector sent in a warm-up push, each into a fresh domain
+ *       and in alternating order; the median of each is kept. Then a push through the host.
  *   <li><b>Naive baseline</b>: {@link NaiveClient} on whole top-level subtrees making up the
  *       settings' share of the directory, at the same latency and budget as part 1.
- *   <li><b>Scale</b>: without latency or budget, through the SPI alone, the directory and then
- *       {@link ScaledDirectory a directory of N copies}, with the heap watched during each.
+ *   <li><b>Scale</b>: without latency or budget, through the SPI alone and warmed up (by part 3, or
+ *       by a push of its own), the directory and then {@link ScaledDirectory a directory of N
+ *       copies}, with {@link HeapWatch the heap watched} during each.
  * </ol>
  *
  * <p>Parts 1, 2 and 4 go through the host, because that is what an operator waits for; the no-op
  * push and the overhead are also measured through the SPI alone, so the cost of the host's database
  * (every event and link committed as it is reported) shows beside the connector's.
  *
- * <p>The connector is found by id among the providers on the class path, so this library does not
- * depend on any connector. Not thread-safe; one run at a time per process, since the heap figures
- * are the process's.
+ * <p>The simulator speaks for Alibaba Mail only, so the provider is the one with the id {@value
+ * #PROVIDER_ID}, found at run time (this library does not depend on any connector). Not
+ * thread-safe; one run at a time per process, since the heap figures are the process's.
  */
 public final class PushBench {
 
@@ -77,25 +77,22 @@ public final class PushBench {
   }
 
   /**
-   * A benchmark of the {@value #PROVIDER_ID} provider found on the class path.
-   *
-   * @throws dev.idaas.connector.api.ConnectorException if the class path has no such provider
-   */
-  public static PushBench ofClassPath(BenchSettings settings, Consumer<String> progress) {
-    try (ProviderRegistry registry = ProviderRegistry.ofClassPath()) {
-      return new PushBench(settings, registry.get(PROVIDER_ID).provider(), progress);
-    }
-  }
-
-  /**
-   * Runs the chosen parts.
+   * Reads the settings' directory file and runs the chosen parts on it.
    *
    * @throws IOException if the directory file cannot be read
    * @throws dev.idaas.connector.testkit.host.SnapshotFormatException if it is not a snapshot
    * @throws IllegalStateException if a push stopped with a run-level error
    */
   public BenchReport run() throws IOException {
-    DirectorySnapshot directory = new SnapshotReader().read(settings.directory());
+    return run(new SnapshotReader().read(settings.directory()));
+  }
+
+  /**
+   * Runs the chosen parts on a directory already read (the settings' directory names it).
+   *
+   * @throws IllegalStateException if a push stopped with a run-level error
+   */
+  public BenchReport run(DirectorySnapshot directory) {
     int active = (int) directory.accounts().stream().filter(Account::isActive).count();
 
     BenchReport.BudgetBound budgetBound = null;

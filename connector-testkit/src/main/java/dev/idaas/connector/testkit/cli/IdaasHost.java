@@ -60,6 +60,7 @@ import picocli.CommandLine.Spec;
       RetryCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IdaasHost implements Callable<Integer> {

@@ -19,7 +19,8 @@ class HelpTest {
         "retry",
         "simulate",
         "simulate alimail",
-        "demo"
+        "demo",
+        "bench"
       })
   void printsTheHelpOfEveryCommandWithExitCodeZeroAndNothingOnStandardError(String command) {
     Cli.Result result = new Cli().run((command + " --help").split(" "));
