@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idaas.connector.api.Outcome;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,13 @@ public final class ReportFormat {
 
     ObjectNode pushes = root.putObject("pushes");
     pushes(report).forEach((name, push) -> pushes.set(name, json(push)));
+    if (report.overhead() != null) {
+      ObjectNode rounds = root.putObject("overheadRounds");
+      ArrayNode plain = rounds.putArray("plainLoopWallMillis");
+      report.overhead().plainRounds().forEach(push -> plain.add(push.wall().toMillis()));
+      ArrayNode connector = rounds.putArray("connectorWallMillis");
+      report.overhead().connectorRounds().forEach(push -> connector.add(push.wall().toMillis()));
+    }
     ArrayNode checks = root.putArray("checks");
     for (TargetCheck check : TargetCheck.of(report)) {
       ObjectNode node =
@@ -115,7 +123,7 @@ public final class ReportFormat {
 
   /** Every push of the report, named by part and driver, in part order. */
   private static Map<String, PushFigures> pushes(BenchReport report) {
-    Map<String, PushFigures> pushes = new java.util.LinkedHashMap<>();
+    Map<String, PushFigures> pushes = new LinkedHashMap<>();
     if (report.budgetBound() != null) {
       pushes.put("1 first push, host", report.budgetBound().push());
     }
@@ -124,12 +132,14 @@ public final class ReportFormat {
       pushes.put("2 no-op push, connector alone", report.noOp().connector());
     }
     if (report.overhead() != null) {
-      pushes.put("3 plain loop", report.overhead().plain());
-      pushes.put("3 connector alone", report.overhead().connector());
+      pushes.put("3 plain loop, best round", report.overhead().plain());
+      pushes.put("3 connector alone, best round", report.overhead().connector());
       pushes.put("3 host", report.overhead().host());
     }
     if (report.naive() != null) {
-      pushes.put("4 naive client, sample", report.naive().sample());
+      pushes.put(
+          report.naive().extrapolated() ? "4 naive client, sample" : "4 naive client",
+          report.naive().sample());
     }
     if (report.scale() != null) {
       pushes.put("5 connector alone, ×1", report.scale().one());
