@@ -108,8 +108,21 @@ final class DepartmentPush {
         continue;
       }
       Optional<TreeProblem> problem = order.problemOf(unit.id());
-      problem.ifPresent(p -> run.report(blocked(unit, p.message())));
+      problem.ifPresent(p -> run.report(treeProblem(unit, p)));
     }
+  }
+
+  /**
+   * A unit the directory places where no department can go (on a cycle, under itself, under a
+   * parent that does not exist) is skipped: pushing it again cannot help until the directory
+   * changes. What sits under such a unit is blocked by it, which makes the run partial.
+   */
+  private static ObjectResult treeProblem(OrgUnit unit, TreeProblem problem) {
+    String why = "Not pushed: " + problem.message() + ".";
+    if (problem.kind() == TreeProblem.Kind.UNDER_PROBLEM) {
+      return blocked(unit, why);
+    }
+    return done(unit, Outcome.SKIPPED, null, why);
   }
 
   private CompletableFuture<Placement> parentOf(

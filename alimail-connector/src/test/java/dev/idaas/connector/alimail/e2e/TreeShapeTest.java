@@ -1,0 +1,101 @@
+package dev.idaas.connector.alimail.e2e;
+
+import static dev.idaas.connector.alimail.e2e.Org.person;
+import static dev.idaas.connector.alimail.e2e.Org.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idaas.connector.api.ObjectType;
+import dev.idaas.connector.api.Outcome;
+import dev.idaas.connector.api.RunStatus;
+import dev.idaas.connector.testkit.host.DirectorySnapshot;
+import dev.idaas.connector.testkit.host.RunSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trees as directories really send them: children listed before their parents, deep chains, units
+ * whose parent does not exist, and cycles of parents.
+ */
+class TreeShapeTest {
+
+  @TempDir Path state;
+  private SyncFixture sync;
+
+  @BeforeEach
+  void start() {
+    sync = SyncFixture.start(state);
+  }
+
+  @AfterEach
+  void stop() {
+    sync.close();
+  }
+
+  @Test
+  void pushesAChildrenFirstTreeParentsFirstAndBlocksTheOrphansAccount() {
+    DirectorySnapshot directory =
+        Org.directory(
+            List.of(
+                unit("D42", "D41", "Kernel"),
+                unit("D41", "D40", "Storage"),
+                unit("D99", "D98", "Ghost"),
+                unit("D40", "D10", "Platform"),
+                unit("D10", null, "Engineering")),
+            List.of(person("U1", "D42"), person("U2", "D10"), person("U3", "D99")));
+
+    RunSummary run = sync.host().executeAdd(directory);
+
+    assertThat(sync.departments())
+        .containsExactly(
+            "acme.example/Engineering",
+            "acme.example/Engineering/Platform",
+            "acme.example/Engineering/Platform/Storage",
+            "acme.example/Engineering/Platform/Storage/Kernel");
+    assertThat(sync.alimail.calls("/ud/createDepartment")).isEqualTo(4);
+    assertThat(sync.mailboxes())
+        .containsExactly(
+            "postmaster@acme.example in acme.example",
+            "u1@acme.example in acme.example/Engineering/Platform/Storage/Kernel",
+            "u2@acme.example in acme.example/Engineering");
+    assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(run.orgUnitCounts()).isEqualTo(Map.of(Outcome.CREATED, 4, Outcome.SKIPPED, 1));
+    assertThat(run.accountCounts()).isEqualTo(Map.of(Outcome.CREATED, 2, Outcome.BLOCKED, 1));
+    assertThat(sync.event(run.runId(), "D99").message())
+        .isEqualTo("Not pushed: the parent D98 of unit D99 does not exist.");
+    assertThat(sync.event(run.runId(), "U3").message()).contains("its org unit D99");
+  }
+
+  @Test
+  void reportsACycleOfParentsByNameAndPushesTheRestOfTheTree() {
+    DirectorySnapshot directory =
+        Org.directory(
+            List.of(
+                unit("D50", "D51", "Loop A"),
+                unit("D51", "D50", "Loop B"),
+                unit("D52", "D52", "Selfish"),
+                unit("D53", null, "Solid")),
+            List.of(person("U50", "D50"), person("U53", "D53")));
+
+    RunSummary run = sync.host().executeAdd(directory);
+
+    assertThat(sync.departments()).containsExactly("acme.example/Solid");
+    assertThat(sync.mailboxes())
+        .containsExactly(
+            "postmaster@acme.example in acme.example", "u53@acme.example in acme.example/Solid");
+    assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(run.orgUnitCounts()).isEqualTo(Map.of(Outcome.CREATED, 1, Outcome.SKIPPED, 3));
+    assertThat(run.accountCounts()).isEqualTo(Map.of(Outcome.CREATED, 1, Outcome.BLOCKED, 1));
+    assertThat(sync.event(run.runId(), "D50").message())
+        .isEqualTo(
+            "Not pushed: unit D50 is on a cycle of parents (each arrow points to a parent):"
+                + " D50 → D51 → D50.");
+    assertThat(sync.event(run.runId(), "D52").message())
+        .isEqualTo("Not pushed: unit D52 names itself as its parent.");
+    assertThat(sync.links(ObjectType.ORG_UNIT)).isEqualTo(1);
+  }
+}
