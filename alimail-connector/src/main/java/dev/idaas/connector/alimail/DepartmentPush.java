@@ -317,6 +317,20 @@ final class DepartmentPush {
   private void move(Move move) {
     OrgUnit unit = move.unit();
     Department department = move.department();
+    if (index.isWithin(move.newParentId(), department.id())) {
+      // Moves run in a safe order, so a parent still below the unit means the directory's parents
+      // loop through units outside this request; Alibaba Mail would refuse the move anyway.
+      run.report(
+          done(
+              unit,
+              Outcome.SKIPPED,
+              department.id(),
+              "Not moved: its new parent org unit "
+                  + unit.parentId()
+                  + " is under it in Alibaba Mail, so the directory has a cycle of parents; fix"
+                  + " the parents in the directory."));
+      return;
+    }
     try {
       api.updateDepartment(department.id(), unit.name(), move.newParentId());
       index.put(department.movedUnder(move.newParentId()).renamed(unit.name()));

@@ -98,4 +98,35 @@ class TreeShapeTest {
         .isEqualTo("Not pushed: unit D52 names itself as its parent.");
     assertThat(sync.links(ObjectType.ORG_UNIT)).isEqualTo(1);
   }
+
+  @Test
+  void aCycleMadeByALaterChangeMovesNothingAndDeletesNothing() {
+    DirectorySnapshot before =
+        Org.directory(
+            List.of(unit("D50", null, "Loop A"), unit("D51", "D50", "Loop B")),
+            List.of(person("U50", "D50"), person("U51", "D51")));
+    sync.host().executeAdd(before);
+    List<String> departments = sync.departments();
+    List<String> mailboxes = sync.mailboxes();
+    sync.alimail.resetCalls();
+    DirectorySnapshot looped =
+        before.toBuilder().updateOrgUnit("D50", unit -> unit.withParent("D51")).build();
+
+    RunSummary change = sync.host().applyChanges(looped).run().orElseThrow();
+    RunSummary fullPush = sync.host().executeAdd(looped);
+
+    assertThat(sync.departments())
+        .isEqualTo(departments)
+        .containsExactly("acme.example/Loop A", "acme.example/Loop A/Loop B");
+    assertThat(sync.mailboxes()).isEqualTo(mailboxes);
+    assertThat(sync.outline(change.runId())).containsExactly("unit D50 UPSERT SKIPPED");
+    assertThat(sync.event(change.runId(), "D50").message())
+        .isEqualTo(
+            "Not moved: its new parent org unit D51 is under it in Alibaba Mail, so the directory"
+                + " has a cycle of parents; fix the parents in the directory.");
+    assertThat(fullPush.orgUnitCounts()).isEqualTo(Map.of(Outcome.SKIPPED, 2));
+    assertThat(fullPush.accountCounts()).isEqualTo(Map.of(Outcome.UNCHANGED, 2));
+    assertThat(fullPush.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(sync.alimail.calls().writes()).isZero();
+  }
 }
