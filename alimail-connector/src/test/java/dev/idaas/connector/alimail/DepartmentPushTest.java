@@ -270,6 +270,7 @@ class DepartmentPushTest extends WireTest {
     links.link(ObjectType.ORG_UNIT, "D30", "d-30");
     links.link(ObjectType.ORG_UNIT, "D31", "d-31");
     links.link(ObjectType.ORG_UNIT, "D32", "d-32");
+    links.link(ObjectType.ACCOUNT, "U9", "U9@acme.example");
 
     SyncResult result =
         remove(
