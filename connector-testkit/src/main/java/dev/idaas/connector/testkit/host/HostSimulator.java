@@ -541,7 +541,10 @@ public final class HostSimulator implements AutoCloseable {
     /**
      * Checks the parameters, opens the state folder and claims it for this application.
      *
-     * @throws InvalidConfigurationException listing every parameter problem
+     * @throws InvalidConfigurationException listing every parameter problem, or the problem the
+     *     provider finds when it opens a connector with values that cannot work together
+     * @throws dev.idaas.connector.api.ConnectorException of kind INVALID_CONFIGURATION from such a
+     *     provider that does not list its problems
      * @throws StateFolderException if the state folder belongs to another application or target, is
      *     in use, or cannot be opened
      * @throws HostSimulatorException if the provider was built for an incompatible SPI
@@ -552,6 +555,7 @@ public final class HostSimulator implements AutoCloseable {
       }
       requireCompatible(provider);
       ConnectorConfig config = provider.descriptor().validate(parameters);
+      requireOpenable(provider, config, clock);
       ApplicationIdentity identity =
           ApplicationIdentity.of(
               applicationIdOr(provider.descriptor().id()), config, targetParameters);
@@ -579,6 +583,36 @@ public final class HostSimulator implements AutoCloseable {
 
     private String applicationIdOr(String fallback) {
       return applicationId == null ? fallback : applicationId;
+    }
+
+    /**
+     * Opens the connector once, without a run, so values that pass the descriptor's checks but
+     * cannot work together (plain HTTP to another machine, for example) are refused now, when the
+     * administrator saves the form, and not by the first run. Opening never calls the target.
+     */
+    private static void requireOpenable(
+        ConnectorProvider provider, ConnectorConfig config, Clock clock) {
+      LinkStore noLinks =
+          new LinkStore() {
+            @Override
+            public Optional<String> targetId(ObjectType type, String hostId) {
+              return Optional.empty();
+            }
+
+            @Override
+            public void link(ObjectType type, String hostId, String targetId) {}
+
+            @Override
+            public void unlink(ObjectType type, String hostId) {}
+
+            @Override
+            public Map<String, String> all(ObjectType type) {
+              return Map.of();
+            }
+          };
+      ConnectorContext context =
+          ConnectorContext.of(result -> {}, noLinks, clock, Cancellation.NEVER);
+      provider.open(config, context).close();
     }
 
     private static void requireCompatible(ConnectorProvider provider) {
