@@ -35,7 +35,7 @@ final class SyncFixture implements AutoCloseable {
 
   final AliMailSimulator alimail;
   private final Path stateFolder;
-  private final Map<String, String> parameters;
+  private Map<String, String> parameters;
   private AuthorizationPolicy policy;
   private MassRevocationGuard guard = MassRevocationGuard.DEFAULT;
   private ProgressListener listener = ProgressListener.NONE;
@@ -72,6 +72,14 @@ final class SyncFixture implements AutoCloseable {
   /** The parameters the host gives the connector. */
   Map<String, String> parameters() {
     return parameters;
+  }
+
+  /** Changes one parameter for the next opening of the host, such as the endpoint of a proxy. */
+  SyncFixture parameter(String key, String value) {
+    Map<String, String> changed = new HashMap<>(parameters);
+    changed.put(key, value);
+    parameters = Map.copyOf(changed);
+    return this;
   }
 
   /** Sets the policy the next opening of the host stores. */
