@@ -97,9 +97,9 @@ class BadInputTest {
     assertThat(result.exitCode()).isEqualTo(64);
     assertThat(result.err())
         .isEqualTo(
-            "error: There is no connector provider 'alimail' on the class path; the known ones"
-                + " are fake-directory. List them with 'idaas-host providers'; add a plug-in jar"
-                + " with --plugins DIR.\n");
+            "error: There is no connector provider 'alimail' on the class path; the known ones are"
+                + " directory-mirror, fake-directory. List them with 'idaas-host providers'; add a"
+                + " plug-in jar with --plugins DIR.\n");
   }
 
   @Test

@@ -21,8 +21,9 @@ class ProvidersAndSchemaCommandsTest {
     assertThat(result.out())
         .isEqualTo(
             """
-            ID              NAME            名称      VERSION  SPI  FROM
-            fake-directory  Fake directory  模拟目录  1.2.0    1.0  class path
+            ID                NAME              名称      VERSION  SPI  FROM
+            directory-mirror  Directory mirror  目录镜像  1.0.0    1.0  class path
+            fake-directory    Fake directory    模拟目录  1.2.0    1.0  class path
             """);
   }
 
