@@ -5,7 +5,6 @@ import static dev.idaas.connector.alimail.e2e.Org.person;
 import static dev.idaas.connector.alimail.e2e.Org.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idaas.connector.api.ErrorKind;
 import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Outcome;
@@ -182,9 +181,5 @@ class HostileAnswersTest {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html() {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(HTML);
-  }
-
-  static ObjectNode unused(ObjectNode data) {
-    return data;
   }
 }
