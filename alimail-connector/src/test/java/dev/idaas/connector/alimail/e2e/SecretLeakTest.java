@@ -14,6 +14,7 @@ import dev.idaas.connector.testkit.alimail.FaultSpec;
 import dev.idaas.connector.testkit.host.DirectorySnapshot;
 import dev.idaas.connector.testkit.host.EventFilter;
 import dev.idaas.connector.testkit.host.RunSummary;
+import dev.idaas.connector.testkit.schema.ParameterSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * included), retries, a changed initial password, and a sign-in refused with an echo of the access
  * password. Then every text the product produced is searched for them: each log line at the most
  * detailed level, every event, every run error and exception with its causes, the texts of the
- * configuration and the connection check, the host's stored state and the simulator's data folder,
- * byte by byte.
+ * configuration and the connection check, the exported parameter schema, the host's stored state
+ * and the simulator's data folder, byte by byte.
  *
  * <p>The tokens are found by their shape, the access code followed by five characters and the time
  * in milliseconds. Random initial passwords are unknown to the test: every run of characters that
@@ -124,6 +125,7 @@ class SecretLeakTest {
       sync.host().events(EventFilter.all()).forEach(event -> texts.add(event.toString()));
       sync.host().runs().forEach(run -> texts.add(run.toString()));
       texts.add(new AliMailProvider().descriptor().validate(sync.parameters()).toString());
+      texts.add(ParameterSchema.render(new AliMailProvider().descriptor()));
       assertThat(String.join("\n", texts))
           .as("the echo reached the events, masked")
           .contains("cannot process {\"access\":{\"accessToken\":\"******\"")
