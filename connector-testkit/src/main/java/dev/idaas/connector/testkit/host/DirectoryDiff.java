@@ -213,8 +213,8 @@ public record DirectoryDiff(
       differs(
           fields,
           "attributes",
-          StateDocuments.open(before.attributes()),
-          StateDocuments.open(after.attributes()));
+          SecretAttributes.without(before.attributes()),
+          SecretAttributes.without(after.attributes()));
       return fields;
     }
 
@@ -261,7 +261,8 @@ public record DirectoryDiff(
         movedOrgUnits.add(change);
       }
       boolean attributesDiffer =
-          !StateDocuments.open(before.attributes()).equals(StateDocuments.open(after.attributes()));
+          !SecretAttributes.without(before.attributes())
+              .equals(SecretAttributes.without(after.attributes()));
       if (before.order() != after.order() || attributesDiffer) {
         changedOrgUnits.add(change);
       }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.OrgUnit;
-import dev.idaas.connector.api.support.Redactor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,14 +74,18 @@ final class StateDocuments {
   static DirectorySnapshot withoutSecrets(DirectorySnapshot snapshot) {
     DirectorySnapshot.Builder kept = snapshot.toBuilder();
     for (OrgUnit unit : snapshot.orgUnits()) {
-      if (hasSecrets(unit.attributes())) {
+      if (SecretAttributes.any(unit.attributes())) {
         kept.put(
             new OrgUnit(
-                unit.id(), unit.parentId(), unit.name(), unit.order(), open(unit.attributes())));
+                unit.id(),
+                unit.parentId(),
+                unit.name(),
+                unit.order(),
+                SecretAttributes.without(unit.attributes())));
       }
     }
     for (Account account : snapshot.accounts()) {
-      if (hasSecrets(account.attributes())) {
+      if (SecretAttributes.any(account.attributes())) {
         kept.put(
             new Account(
                 account.id(),
@@ -96,26 +97,10 @@ final class StateDocuments {
                 account.jobTitle(),
                 account.orgUnitIds(),
                 account.status(),
-                open(account.attributes())));
+                SecretAttributes.without(account.attributes())));
       }
     }
     return kept.build();
-  }
-
-  private static boolean hasSecrets(Map<String, String> attributes) {
-    return attributes.keySet().stream().anyMatch(Redactor::isSensitiveName);
-  }
-
-  /** The attributes whose name does not say they are secret. */
-  static Map<String, String> open(Map<String, String> attributes) {
-    Map<String, String> open = new LinkedHashMap<>();
-    attributes.forEach(
-        (key, value) -> {
-          if (!Redactor.isSensitiveName(key)) {
-            open.put(key, value);
-          }
-        });
-    return open;
   }
 
   /** The stored authorization policy, if one was stored. */
