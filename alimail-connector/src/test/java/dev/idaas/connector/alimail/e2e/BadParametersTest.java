@@ -10,7 +10,6 @@ import dev.idaas.connector.testkit.host.HostSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,9 +96,5 @@ class BadParametersTest {
     assertThat(refused).as("the host refuses to open").isNotNull();
     assertThat(Files.exists(state.resolve("state"))).as("no state folder is made").isFalse();
     return refused;
-  }
-
-  static List<String> lines(String text) {
-    return List.of(text.split("\n"));
   }
 }

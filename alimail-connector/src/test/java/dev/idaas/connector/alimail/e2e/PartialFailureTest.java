@@ -2,6 +2,7 @@ package dev.idaas.connector.alimail.e2e;
 
 import static dev.idaas.connector.alimail.e2e.Org.unit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,13 +62,13 @@ class PartialFailureTest {
     assertThat(sync.host().events(EventFilter.all().inRun(first.runId()).problemsOnly()))
         .extracting(SyncEvent::hostId, SyncEvent::errorKind, SyncEvent::message)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "U43",
                 ErrorKind.QUOTA,
                 "Alibaba Mail refused createAccounts for u43@acme.example (code 1610:"
                     + " APP_UD_ACCOUNT_QUOTA_EXCEEDED). The mail plan has no free seat: add seats"
                     + " or free some, then push again."),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "U47",
                 ErrorKind.INVALID_DATA,
                 "Alibaba Mail refused createAccounts for u47@acme.example (code 1603:"

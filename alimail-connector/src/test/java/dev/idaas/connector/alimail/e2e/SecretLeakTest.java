@@ -8,6 +8,7 @@ import dev.idaas.connector.alimail.AliMailProvider;
 import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.AccountStatus;
 import dev.idaas.connector.api.ConnectorException;
+import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.RunStatus;
 import dev.idaas.connector.testkit.alimail.FaultSpec;
@@ -109,8 +110,7 @@ class SecretLeakTest {
       RunSummary refused = sync.host().executeAdd(resetDirectory);
 
       assertThat(echoed.status()).isEqualTo(RunStatus.PARTIAL);
-      assertThat(echoed.count(dev.idaas.connector.api.ObjectType.ACCOUNT, Outcome.FAILED))
-          .isEqualTo(5);
+      assertThat(echoed.count(ObjectType.ACCOUNT, Outcome.FAILED)).isEqualTo(5);
       assertThat(retried.status()).isEqualTo(RunStatus.SUCCESS);
       assertThat(random.status()).isEqualTo(RunStatus.SUCCESS);
       assertThat(resetRun.accountCounts())

@@ -9,7 +9,6 @@ import dev.idaas.connector.testkit.alimail.DepartmentSnapshot;
 import dev.idaas.connector.testkit.host.AuthorizationPolicy;
 import dev.idaas.connector.testkit.host.EventFilter;
 import dev.idaas.connector.testkit.host.HostSimulator;
-import dev.idaas.connector.testkit.host.MassRevocationGuard;
 import dev.idaas.connector.testkit.host.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ final class SyncFixture implements AutoCloseable {
   private final Path stateFolder;
   private Map<String, String> parameters;
   private AuthorizationPolicy policy;
-  private MassRevocationGuard guard = MassRevocationGuard.DEFAULT;
   private ProgressListener listener = ProgressListener.NONE;
   private HostSimulator host;
 
@@ -88,11 +86,6 @@ final class SyncFixture implements AutoCloseable {
     return this;
   }
 
-  SyncFixture guard(MassRevocationGuard newGuard) {
-    this.guard = newGuard;
-    return this;
-  }
-
   SyncFixture listener(ProgressListener newListener) {
     this.listener = newListener;
     return this;
@@ -106,7 +99,6 @@ final class SyncFixture implements AutoCloseable {
               .provider(new AliMailProvider())
               .parameters(parameters)
               .stateFolder(stateFolder)
-              .massRevocationGuard(guard)
               .progressListener(listener)
               .applicationId("corp-mail");
       if (policy != null) {
