@@ -114,15 +114,11 @@ final class DepartmentPush {
 
   /**
    * A unit the directory places where no department can go (on a cycle, under itself, under a
-   * parent that does not exist) is skipped: pushing it again cannot help until the directory
-   * changes. What sits under such a unit is blocked by it, which makes the run partial.
+   * parent that does not exist), and everything under it, is blocked: not attempted, and a problem
+   * that makes the run partial, since the directory must be fixed.
    */
   private static ObjectResult treeProblem(OrgUnit unit, TreeProblem problem) {
-    String why = "Not pushed: " + problem.message() + ".";
-    if (problem.kind() == TreeProblem.Kind.UNDER_PROBLEM) {
-      return blocked(unit, why);
-    }
-    return done(unit, Outcome.SKIPPED, null, why);
+    return blocked(unit, "Not pushed: " + problem.message() + ".");
   }
 
   private CompletableFuture<Placement> parentOf(
@@ -321,10 +317,8 @@ final class DepartmentPush {
       // Moves run in a safe order, so a parent still below the unit means the directory's parents
       // loop through units outside this request; Alibaba Mail would refuse the move anyway.
       run.report(
-          done(
+          blocked(
               unit,
-              Outcome.SKIPPED,
-              department.id(),
               "Not moved: its new parent org unit "
                   + unit.parentId()
                   + " is under it in Alibaba Mail, so the directory has a cycle of parents; fix"

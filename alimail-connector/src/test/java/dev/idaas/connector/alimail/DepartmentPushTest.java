@@ -59,7 +59,7 @@ class DepartmentPushTest extends WireTest {
   }
 
   @Test
-  void createsEachUnitUnderItsParentWhateverTheInputOrderAndSkipsOrphans() {
+  void createsEachUnitUnderItsParentWhateverTheInputOrderAndBlocksOrphans() {
     alimail.signIn().departments();
     createAnswers("Engineering", "d-10", "Platform", "d-40", "Storage", "d-41", "Kernel", "d-42");
 
@@ -92,17 +92,15 @@ class DepartmentPushTest extends WireTest {
                 "{'parentId':'d-41','name':'Kernel','customDepartmentId':'D42','extend':{'order':4}}"));
     assertThat(events.of("D99"))
         .isEqualTo(
-            ObjectResult.done(
+            ObjectResult.blocked(
                 ObjectType.ORG_UNIT,
                 "D99",
                 "Ghost",
                 Operation.UPSERT,
-                Outcome.SKIPPED,
-                null,
                 "Not pushed: the parent D98 of unit D99 does not exist."));
     assertThat(events.of("D42").targetId()).isEqualTo("d-42");
-    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
-    assertThat(result.counts()).isEqualTo(Map.of(Outcome.CREATED, 4, Outcome.SKIPPED, 1));
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(result.counts()).isEqualTo(Map.of(Outcome.CREATED, 4, Outcome.BLOCKED, 1));
     assertThat(links.sorted(ObjectType.ORG_UNIT))
         .isEqualTo(Map.of("D10", "d-10", "D40", "d-40", "D41", "d-41", "D42", "d-42"));
   }
@@ -229,7 +227,7 @@ class DepartmentPushTest extends WireTest {
   }
 
   @Test
-  void skipsUnitsOnACycleAndPushesTheRest() {
+  void blocksUnitsOnACycleAndPushesTheRest() {
     alimail.signIn().departments();
     createAnswers("Finance", "d-53");
 
@@ -244,9 +242,9 @@ class DepartmentPushTest extends WireTest {
     assertThat(events.outcomes())
         .isEqualTo(
             Map.of(
-                "D50", Outcome.SKIPPED,
-                "D51", Outcome.SKIPPED,
-                "D52", Outcome.SKIPPED,
+                "D50", Outcome.BLOCKED,
+                "D51", Outcome.BLOCKED,
+                "D52", Outcome.BLOCKED,
                 "D53", Outcome.CREATED));
     assertThat(events.of("D50").message())
         .isEqualTo(
@@ -255,7 +253,7 @@ class DepartmentPushTest extends WireTest {
     assertThat(events.of("D52").message())
         .isEqualTo("Not pushed: unit D52 names itself as its parent.");
     assertThat(alimail.calls(CREATE_DEPARTMENT)).hasSize(1);
-    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
   }
 
   @Test

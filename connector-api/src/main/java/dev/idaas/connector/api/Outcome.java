@@ -18,11 +18,7 @@ public enum Outcome {
   ENABLED,
   /** The target object was deleted. */
   DELETED,
-  /**
-   * Not pushed on purpose, and pushing again would not help until the directory changes: a policy
-   * said so (a disabled account never pushed), or the directory puts the object where it cannot go
-   * (an org unit on a cycle of parents). The message says why.
-   */
+  /** Not pushed because a policy said so, for example a disabled account never pushed. */
   SKIPPED,
   /** Not attempted because something it needs failed, for example its org unit. */
   BLOCKED,

@@ -132,7 +132,7 @@ class BadDirectoryTest {
             "account U7 UPSERT CREATED",
             "unit D1 UPSERT CREATED",
             "unit D2 UPSERT FAILED",
-            "unit D3 UPSERT SKIPPED");
+            "unit D3 UPSERT BLOCKED");
     SyncEvent longUnit = sync.event(run.runId(), "D2");
     assertThat(longUnit.errorKind()).isEqualTo(ErrorKind.INVALID_DATA);
     assertThat(longUnit.message())
