@@ -5,9 +5,11 @@ package dev.idaas.connector.testkit.host;
  * directory feed (an export that suddenly lacks most accounts) rather than a real change.
  *
  * <p>A run trips the guard when, for org units or for accounts, its revocations exceed <em>both
- * </em> {@code maxShare} of the linked objects of that type <em>and</em> {@code minimumCount}. The
- * two together let a small deliberate change through (3 people leaving a company of 107 is 3 %; 5
- * of 12 is 42 % but only 5), and still catch a feed that lost half of the directory.
+ * </em> {@code maxShare} of the linked objects of that type <em>and</em> {@code minimumCount}. A
+ * linked account the directory newly marks disabled counts as a revocation too: its mailbox is
+ * frozen all the same. The two together let a small deliberate change through (3 people leaving a
+ * company of 107 is 3 %; 5 of 12 is 42 % but only 5), and still catch a feed that lost half of the
+ * directory.
  *
  * <p>A tripped run revokes nothing and pushes nothing: it ends {@code FAILED} with a message that
  * says how many objects it would revoke and how to confirm. {@link
