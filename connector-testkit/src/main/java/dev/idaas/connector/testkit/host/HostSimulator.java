@@ -210,9 +210,21 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary preview(DirectorySnapshot directory) {
+    return preview(directory, policy);
+  }
+
+  /**
+   * Previews Execute Add under another authorization policy, such as a scope being considered. The
+   * policy is used for this preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary preview(
+      DirectorySnapshot directory, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, fullPush(directory), Map.of(), false);
+    Objects.requireNonNull(previewPolicy, "previewPolicy");
+    return executor.run(Trigger.PREVIEW, fullPush(directory, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -220,9 +232,20 @@ public final class HostSimulator implements AutoCloseable {
    * anything.
    */
   public synchronized ChangeSet pendingChanges(DirectorySnapshot newer) {
+    return pendingChanges(newer, policy);
+  }
+
+  /**
+   * What {@link #applyChanges} would send for a newer directory under another authorization policy,
+   * without sending or storing anything; the policy is not stored either.
+   */
+  public synchronized ChangeSet pendingChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
     return ChangePlanner.incremental(
-        documents.pushedScope().orElse(DirectorySnapshot.empty()), newer, policy);
+        documents.pushedScope().orElse(DirectorySnapshot.empty()),
+        newer,
+        Objects.requireNonNull(previewPolicy, "previewPolicy"));
   }
 
   /**
@@ -232,9 +255,20 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary previewChanges(DirectorySnapshot newer) {
+    return previewChanges(newer, policy);
+  }
+
+  /**
+   * Previews {@link #applyChanges} under another authorization policy, which is used for this
+   * preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary previewChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, pendingChanges(newer), Map.of(), false);
+    return executor.run(Trigger.PREVIEW, pendingChanges(newer, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -335,6 +369,10 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   private ChangeSet fullPush(DirectorySnapshot directory) {
+    return fullPush(directory, policy);
+  }
+
+  private ChangeSet fullPush(DirectorySnapshot directory, AuthorizationPolicy planPolicy) {
     Map<ObjectKey, SyncEvent> latest = log.latestEvents();
     Set<ObjectKey> revoked = new HashSet<>();
     latest.forEach(
@@ -350,7 +388,7 @@ public final class HostSimulator implements AutoCloseable {
     return ChangePlanner.full(
         documents.pushedScope().orElse(DirectorySnapshot.empty()),
         directory,
-        policy,
+        planPolicy,
         linked,
         revoked,
         key -> Optional.ofNullable(latest.get(key)).map(SyncEvent::displayKey).orElse(null));
