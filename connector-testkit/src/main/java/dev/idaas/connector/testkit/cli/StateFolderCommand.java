@@ -81,18 +81,32 @@ abstract class StateFolderCommand implements Callable<Integer> {
       builder.policy(policy);
     }
     HostSimulator simulator = builder.open();
+    holdBackLogging();
     pendingRecord = ApplicationRecord.of(provider.descriptor(), raw);
     return simulator;
   }
 
   /**
-   * Records the application in the state folder if a run reached the target: a run that is not a
+   * Prints the logging held back during a run, leaving out what repeats the run's error, and
+   * records the application in the state folder if a run reached the target: a run that is not a
    * preview and was not stopped by a run-level error (wrong parameters, failed sign-in, the
    * mass-revocation guard). A preview or a stopped run leaves the stored parameters as they were.
    */
   void remember(RunSummary run) {
+    CliLogging logging = host.logging();
+    if (logging != null) {
+      logging.releaseHeld(run.error());
+    }
     if (pendingRecord != null && run.trigger() != Trigger.PREVIEW && run.error() == null) {
       pendingRecord.write(state);
+    }
+  }
+
+  /** A run's stop is logged by the library and reported by the summary: it is printed once. */
+  private void holdBackLogging() {
+    CliLogging logging = host.logging();
+    if (logging != null) {
+      logging.holdBack();
     }
   }
 

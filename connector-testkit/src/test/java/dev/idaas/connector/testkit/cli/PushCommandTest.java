@@ -151,11 +151,59 @@ class PushCommandTest {
                 + "\"error\":\"Cannot reach the fake target at "
                 + ENDPOINT
                 + ": connection refused. Check the endpoint, and that the target runs.\"}\n");
-    assertThat(result.err())
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void printsTheErrorOfAFailedRunOnceInTheSummary() {
+    target.stop();
+
+    Cli.Result result = push();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out())
         .isEqualTo(
-            "error: The connector stopped the run: Cannot reach the fake target at "
-                + ENDPOINT
-                + ": connection refused. Check the endpoint, and that the target runs.\n");
+            """
+            Execute Add run-1: FAILED in 0.0 s
+              org units       0
+              accounts        0
+              writes          0
+              error: Cannot reach the fake target at %s: connection refused. Check the endpoint,\
+             and that the target runs.
+            """
+                .formatted(ENDPOINT));
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void tellsToConfirmAMassRevocationWithTheCommandLineOption() {
+    push();
+    Path smaller =
+        Cli.write(
+            folder.resolve("one-unit.json"),
+            "{\"source\":\"test\",\"orgUnits\":[{\"id\":\"u1\",\"name\":\"Only\"}],"
+                + "\"accounts\":[]}");
+
+    Cli.Result result =
+        cli.run(
+            "push",
+            "--directory",
+            smaller.toString(),
+            "--state",
+            state.toString(),
+            "--params",
+            params.toString(),
+            "--format",
+            "json");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out())
+        .endsWith(
+            "A directory feed that suddenly lacks many objects is often broken: check the"
+                + " snapshot first. If the revocations are intended, run the same command again"
+                + " with --confirm-mass-revocation.\"}\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(target.frozen).isEmpty();
   }
 
   @Test
