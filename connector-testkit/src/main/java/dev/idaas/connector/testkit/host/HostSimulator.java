@@ -214,9 +214,21 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary preview(DirectorySnapshot directory) {
+    return preview(directory, policy);
+  }
+
+  /**
+   * Previews Execute Add under another authorization policy, such as a scope being considered. The
+   * policy is used for this preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary preview(
+      DirectorySnapshot directory, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, fullPush(directory), Map.of(), false);
+    Objects.requireNonNull(previewPolicy, "previewPolicy");
+    return executor.run(Trigger.PREVIEW, fullPush(directory, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -224,8 +236,21 @@ public final class HostSimulator implements AutoCloseable {
    * anything.
    */
   public synchronized ChangeSet pendingChanges(DirectorySnapshot newer) {
+    return pendingChanges(newer, policy);
+  }
+
+  /**
+   * What {@link #applyChanges} would send for a newer directory under another authorization policy,
+   * without sending or storing anything; the policy is not stored either.
+   */
+  public synchronized ChangeSet pendingChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
-    return incremental(documents.pushedScope().orElse(DirectorySnapshot.empty()), newer).changes();
+    return incremental(
+            documents.pushedScope().orElse(DirectorySnapshot.empty()),
+            newer,
+            Objects.requireNonNull(previewPolicy, "previewPolicy"))
+        .changes();
   }
 
   /**
@@ -235,9 +260,20 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary previewChanges(DirectorySnapshot newer) {
+    return previewChanges(newer, policy);
+  }
+
+  /**
+   * Previews {@link #applyChanges} under another authorization policy, which is used for this
+   * preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary previewChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, pendingChanges(newer), Map.of(), false);
+    return executor.run(Trigger.PREVIEW, pendingChanges(newer, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -338,6 +374,10 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   private ChangeSet fullPush(DirectorySnapshot directory) {
+    return fullPush(directory, policy);
+  }
+
+  private ChangeSet fullPush(DirectorySnapshot directory, AuthorizationPolicy planPolicy) {
     Map<ObjectKey, SyncEvent> latest = log.latestEvents();
     Set<ObjectKey> revoked = new HashSet<>();
     latest.forEach(
@@ -353,25 +393,27 @@ public final class HostSimulator implements AutoCloseable {
     return ChangePlanner.full(
         documents.pushedScope().orElse(DirectorySnapshot.empty()),
         directory,
-        policy,
+        planPolicy,
         linked,
         revoked,
         key -> Optional.ofNullable(latest.get(key)).map(SyncEvent::displayKey).orElse(null));
   }
 
   /** The changes since the last push, with what a pushed unit was blocking. */
-  private ChangePlanner.Retry incremental(DirectorySnapshot pushed, DirectorySnapshot directory) {
-    ChangeSet changes = ChangePlanner.incremental(pushed, directory, policy);
+  private ChangePlanner.Retry incremental(
+      DirectorySnapshot pushed, DirectorySnapshot directory, AuthorizationPolicy planPolicy) {
+    ChangeSet changes = ChangePlanner.incremental(pushed, directory, planPolicy);
     List<SyncEvent> blocked =
         log.latestProblems(null).stream()
             .filter(event -> event.outcome() == Outcome.BLOCKED)
             .toList();
-    return ChangePlanner.withBlockedDependents(changes, policy.scopeOf(directory), blocked);
+    return ChangePlanner.withBlockedDependents(changes, planPolicy.scopeOf(directory), blocked);
   }
 
   private ChangeResult pushChanges(DirectorySnapshot directory) {
     Optional<DirectorySnapshot> pushed = documents.pushedScope();
-    ChangePlanner.Retry planned = incremental(pushed.orElse(DirectorySnapshot.empty()), directory);
+    ChangePlanner.Retry planned =
+        incremental(pushed.orElse(DirectorySnapshot.empty()), directory, policy);
     ChangeSet changes = planned.changes();
     if (changes.isEmpty()) {
       return ChangeResult.unchanged();

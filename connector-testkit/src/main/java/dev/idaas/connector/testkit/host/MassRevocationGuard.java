@@ -12,13 +12,20 @@ package dev.idaas.connector.testkit.host;
  * directory.
  *
  * <p>A tripped run revokes nothing and pushes nothing: it ends {@code FAILED} with a message that
- * says how many objects it would revoke and how to confirm. {@link
+ * says how many objects it would revoke and ends with {@link #CONFIRMATION_HINT}. {@link
  * HostSimulator#confirmMassRevocation()} lets the next run through.
  *
  * @param maxShare the share of linked objects a run may revoke, from 0 to 1
  * @param minimumCount the number of revocations a run may always make
  */
 public record MassRevocationGuard(double maxShare, int minimumCount) {
+
+  /**
+   * The last sentence of the message of a run the guard stopped. It names no API, so a host can
+   * replace it with how its own users confirm (a button, a command-line option).
+   */
+  public static final String CONFIRMATION_HINT =
+      "If the revocations are intended, confirm the mass revocation and run again.";
 
   /** At most 20 % of the linked objects of a type, unless there are 10 revocations or fewer. */
   public static final MassRevocationGuard DEFAULT = new MassRevocationGuard(0.20, 10);

@@ -246,8 +246,8 @@ final class RunExecutor {
         + " % of the linked objects of a type and more than "
         + guard.minimumCount()
         + "). A directory feed that suddenly lacks many objects is often broken: check the"
-        + " snapshot first. If the revocations are intended, call confirmMassRevocation() and"
-        + " run again.";
+        + " snapshot first. "
+        + MassRevocationGuard.CONFIRMATION_HINT;
   }
 
   /**

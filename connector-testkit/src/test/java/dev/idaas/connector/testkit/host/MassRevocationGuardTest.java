@@ -22,8 +22,8 @@ class MassRevocationGuardTest {
       "Stopped before revoking anything: this run would revoke 96 of the 107 linked accounts (90"
           + " %), more than the mass-revocation guard allows (more than 20 % of the linked objects"
           + " of a type and more than 10). A directory feed that suddenly lacks many objects is"
-          + " often broken: check the snapshot first. If the revocations are intended, call"
-          + " confirmMassRevocation() and run again.";
+          + " often broken: check the snapshot first. If the revocations are intended, confirm"
+          + " the mass revocation and run again.";
 
   @TempDir Path stateFolder;
 
