@@ -104,10 +104,26 @@ final class AccountPush {
         .forEach(this::linkedButGone);
   }
 
+  /**
+   * Reads a batch of linked mailboxes. A mailbox the answer neither lists nor says is missing is
+   * not taken as gone: forgetting its link would also forget its revocation, so the job fails and
+   * the next run reads it again.
+   */
   private void read(List<AccountJob> batch) {
     try {
-      Map<String, Mailbox> found = api.accountsInfo(addresses(batch));
-      batch.forEach(job -> job.current = found.get(BatchResult.key(job.address)));
+      AliMailApi.MailboxLookup lookup = api.lookUp(addresses(batch));
+      for (AccountJob job : batch) {
+        job.current = lookup.found().get(BatchResult.key(job.address));
+        if (!lookup.mentions(job.address)) {
+          job.fail(
+              new ConnectorException(
+                  ErrorKind.UNAVAILABLE,
+                  AliMailErrors.SYSTEM
+                      + "'s answer to getAccountsInfo did not mention the mailbox "
+                      + job.address
+                      + ", neither as found nor as missing; it is read again next time."));
+        }
+      }
     } catch (ConnectorException failure) {
       ConnectorException cause = run.objectLevel(failure);
       batch.forEach(job -> job.fail(cause));

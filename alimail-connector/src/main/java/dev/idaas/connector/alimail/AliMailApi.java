@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -205,9 +206,18 @@ final class AliMailApi {
   /**
    * Looks mailboxes up by address, at most {@value #PAGE} at once.
    *
-   * @return the mailboxes found, by lower-case address; an address missing from it does not exist
+   * @return the mailboxes found, by lower-case address; an address missing from it does not exist,
+   *     or the answer did not mention it
    */
   Map<String, Mailbox> accountsInfo(List<String> emails) {
+    return lookUp(emails).found();
+  }
+
+  /**
+   * Looks mailboxes up by address, at most {@value #PAGE} at once, telling the addresses Alibaba
+   * Mail says do not exist (code {@code 1602} in {@code fail}) from those its answer left out.
+   */
+  MailboxLookup lookUp(List<String> emails) {
     if (emails.size() > PAGE) {
       throw new IllegalArgumentException("at most " + PAGE + " addresses: " + emails.size());
     }
@@ -223,7 +233,29 @@ final class AliMailApi {
         found.put(BatchResult.key(mailbox.email()), mailbox);
       }
     }
-    return found;
+    Set<String> missing = new HashSet<>();
+    for (JsonNode item : WireCodec.items(data, "fail")) {
+      String email = WireCodec.text(item, "email");
+      if (email != null && "1602".equals(WireCodec.text(item, "errorCode"))) {
+        missing.add(BatchResult.key(email));
+      }
+    }
+    return new MailboxLookup(found, missing);
+  }
+
+  /**
+   * What a look-up found.
+   *
+   * @param found the mailboxes found, by lower-case address
+   * @param missing the lower-case addresses Alibaba Mail said do not exist
+   */
+  record MailboxLookup(Map<String, Mailbox> found, Set<String> missing) {
+
+    /** Whether the answer said something about the address, found or missing. */
+    boolean mentions(String email) {
+      String key = BatchResult.key(email);
+      return found.containsKey(key) || missing.contains(key);
+    }
   }
 
   /** The addresses of a department's direct members, page by page. */

@@ -52,6 +52,22 @@ final class DepartmentIndex {
     return caseBlindMatches == 1 ? caseBlind : null;
   }
 
+  /**
+   * Whether {@code id} is {@code ancestorId} or lies somewhere under it. Bounded by the number of
+   * departments, so a list that is itself inconsistent cannot loop.
+   */
+  synchronized boolean isWithin(String id, String ancestorId) {
+    String current = id;
+    for (int steps = 0; current != null && steps <= byId.size(); steps++) {
+      if (current.equals(ancestorId)) {
+        return true;
+      }
+      Department department = byId.get(current);
+      current = department == null ? null : department.parentId();
+    }
+    return false;
+  }
+
   /** The direct children of a department. */
   synchronized List<Department> children(String parentId) {
     return childrenLocked(parentId);

@@ -108,8 +108,17 @@ final class DepartmentPush {
         continue;
       }
       Optional<TreeProblem> problem = order.problemOf(unit.id());
-      problem.ifPresent(p -> run.report(blocked(unit, p.message())));
+      problem.ifPresent(p -> run.report(treeProblem(unit, p)));
     }
+  }
+
+  /**
+   * A unit the directory places where no department can go (on a cycle, under itself, under a
+   * parent that does not exist), and everything under it, is blocked: not attempted, and a problem
+   * that makes the run partial, since the directory must be fixed.
+   */
+  private static ObjectResult treeProblem(OrgUnit unit, TreeProblem problem) {
+    return blocked(unit, "Not pushed: " + problem.message() + ".");
   }
 
   private CompletableFuture<Placement> parentOf(
@@ -304,6 +313,18 @@ final class DepartmentPush {
   private void move(Move move) {
     OrgUnit unit = move.unit();
     Department department = move.department();
+    if (index.isWithin(move.newParentId(), department.id())) {
+      // Moves run in a safe order, so a parent still below the unit means the directory's parents
+      // loop through units outside this request; Alibaba Mail would refuse the move anyway.
+      run.report(
+          blocked(
+              unit,
+              "Not moved: its new parent org unit "
+                  + unit.parentId()
+                  + " is under it in Alibaba Mail, so the directory has a cycle of parents; fix"
+                  + " the parents in the directory."));
+      return;
+    }
     try {
       api.updateDepartment(department.id(), unit.name(), move.newParentId());
       index.put(department.movedUnder(move.newParentId()).renamed(unit.name()));

@@ -21,7 +21,8 @@ import java.util.Set;
  * Deletes the departments of removed org units, for one run. Only linked departments are deleted,
  * never the root; leaves go first; each department's remaining mailboxes are moved to the root
  * department before it is deleted, so deleting a department never deletes a mailbox. A department
- * that still has a sub-department staying behind is not deleted. Sequential: removals are few.
+ * that still has a sub-department staying behind, or a mailbox the connector does not manage, is
+ * not deleted: neither is the connector's to move. Sequential: removals are few.
  */
 final class DepartmentRemoval {
 
@@ -170,12 +171,18 @@ final class DepartmentRemoval {
     deleted.add(department.id());
   }
 
-  /** Moves the department's mailboxes to the root, so deleting it deletes no mailbox. */
+  /**
+   * Moves the department's mailboxes to the root, so deleting it deletes no mailbox.
+   *
+   * @throws ConnectorException CONFLICT, before moving anything, when the department holds a
+   *     mailbox this connector does not manage: moving someone else's mailbox is not ours to do
+   */
   private int moveMembersToRoot(Department department) {
     if (!department.mayHaveMembers() || department.id().startsWith(AliMailApi.PREVIEW_ID_PREFIX)) {
       return 0;
     }
     List<String> members = api.memberAddresses(department.id());
+    refuseUnmanaged(members);
     for (int from = 0; from < members.size(); from += batchSize) {
       List<String> batch = members.subList(from, Math.min(members.size(), from + batchSize));
       BatchResult result = api.moveAccounts(rootId, batch);
@@ -187,6 +194,28 @@ final class DepartmentRemoval {
       }
     }
     return members.size();
+  }
+
+  private void refuseUnmanaged(List<String> members) {
+    Set<String> managed = new HashSet<>();
+    links
+        .all(ObjectType.ACCOUNT)
+        .values()
+        .forEach(address -> managed.add(BatchResult.key(address)));
+    List<String> unmanaged =
+        members.stream().filter(email -> !managed.contains(BatchResult.key(email))).toList();
+    if (unmanaged.isEmpty()) {
+      return;
+    }
+    String shown = String.join(", ", unmanaged.subList(0, Math.min(5, unmanaged.size())));
+    throw new ConnectorException(
+        ErrorKind.CONFLICT,
+        "Not deleted: the department holds "
+            + unmanaged.size()
+            + " mailbox(es) this connector does not manage ("
+            + shown
+            + (unmanaged.size() > 5 ? ", …" : "")
+            + "); move or delete them in Alibaba Mail first.");
   }
 
   private static ObjectResult revoked(

@@ -56,4 +56,21 @@ class DepartmentIndexTest {
 
     assertThat(index.children("r")).extracting(Department::id).containsExactly("new", "x");
   }
+
+  @Test
+  void tellsWhetherADepartmentLiesUnderAnotherAndStopsOnALoopedList() {
+    DepartmentIndex index =
+        new DepartmentIndex(
+            List.of(
+                department("r", null, "acme.example"),
+                department("a", "r", "A"),
+                department("b", "a", "B"),
+                department("x", "y", "X"),
+                department("y", "x", "Y")));
+
+    assertThat(index.isWithin("b", "a")).isTrue();
+    assertThat(index.isWithin("a", "a")).isTrue();
+    assertThat(index.isWithin("a", "b")).isFalse();
+    assertThat(index.isWithin("x", "r")).as("a looped list ends").isFalse();
+  }
 }

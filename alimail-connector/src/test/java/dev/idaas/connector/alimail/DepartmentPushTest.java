@@ -97,7 +97,7 @@ class DepartmentPushTest extends WireTest {
                 "D99",
                 "Ghost",
                 Operation.UPSERT,
-                "the parent D98 of unit D99 does not exist"));
+                "Not pushed: the parent D98 of unit D99 does not exist."));
     assertThat(events.of("D42").targetId()).isEqualTo("d-42");
     assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(result.counts()).isEqualTo(Map.of(Outcome.CREATED, 4, Outcome.BLOCKED, 1));
@@ -248,8 +248,10 @@ class DepartmentPushTest extends WireTest {
                 "D53", Outcome.CREATED));
     assertThat(events.of("D50").message())
         .isEqualTo(
-            "unit D50 is on a cycle of parents (each arrow points to a parent): D50 → D51 → D50");
-    assertThat(events.of("D52").message()).isEqualTo("unit D52 names itself as its parent");
+            "Not pushed: unit D50 is on a cycle of parents (each arrow points to a parent):"
+                + " D50 → D51 → D50.");
+    assertThat(events.of("D52").message())
+        .isEqualTo("Not pushed: unit D52 names itself as its parent.");
     assertThat(alimail.calls(CREATE_DEPARTMENT)).hasSize(1);
     assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
   }
@@ -266,6 +268,7 @@ class DepartmentPushTest extends WireTest {
     links.link(ObjectType.ORG_UNIT, "D30", "d-30");
     links.link(ObjectType.ORG_UNIT, "D31", "d-31");
     links.link(ObjectType.ORG_UNIT, "D32", "d-32");
+    links.link(ObjectType.ACCOUNT, "U9", "U9@acme.example");
 
     SyncResult result =
         remove(

@@ -32,6 +32,9 @@ public final class Redactor {
               + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|"
               + "(?:bearer|basic|digest|negotiate)\\s+[^\\s,;&}]+|[^\\s,;&}\"]+)");
 
+  private static final Pattern SENSITIVE_NAME =
+      Pattern.compile("(?i).*(?:passw(?:or)?d|passwd|pwd|token|secret|authorization|credential).*");
+
   /**
    * Control characters, C1 included (a terminal reads U+009B as an escape), and the bidirectional
    * overrides that can make a log line read differently from what it holds.
@@ -79,6 +82,18 @@ public final class Redactor {
     // Never split a character made of two UTF-16 units (an emoji, a rare Chinese character).
     int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
     return text.substring(0, end) + "… (" + text.length() + " characters)";
+  }
+
+  /**
+   * Whether a field or attribute name says its value is a secret: it contains {@code password},
+   * {@code passwd}, {@code pwd}, {@code token}, {@code secret}, {@code authorization} or {@code
+   * credential}, in any case ({@code initialPassword}, {@code api_token}). A host uses it to keep
+   * such directory attributes out of what it stores and shows.
+   *
+   * @param name may be null, which is not sensitive
+   */
+  public static boolean isSensitiveName(String name) {
+    return name != null && SENSITIVE_NAME.matcher(name).matches();
   }
 
   /**

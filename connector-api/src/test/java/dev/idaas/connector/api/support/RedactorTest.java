@@ -19,6 +19,27 @@ class RedactorTest {
         .isEqualTo("login with ****** gave ******; ****** expired");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "initialPassword, true",
+    "PASSWD, true",
+    "api_token, true",
+    "clientSecret, true",
+    "ldapPwd, true",
+    "Credentials, true",
+    "hireDate, false",
+    "managerId, false",
+    "passport, false"
+  })
+  void tellsWhichNamesHoldSecrets(String name, boolean sensitive) {
+    assertThat(Redactor.isSensitiveName(name)).isEqualTo(sensitive);
+  }
+
+  @Test
+  void aMissingNameIsNotSensitive() {
+    assertThat(Redactor.isSensitiveName(null)).isFalse();
+  }
+
   @Test
   void masksTheLongerOfTwoSecretsWhenOneContainsTheOther() {
     Redactor known = Redactor.of(Secret.of("abc"), Secret.of("abcdef"));

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.lang.System.Logger.Level;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * A stateful simulator of Alibaba Mail's WebService API (the {@code /alimailws} access point),
@@ -309,7 +311,21 @@ public final class AliMailSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Drops every planned fault that has not fired, every e-mail fault, and chaos. */
+  /**
+   * Changes the {@code data} of every successful answer on one path before it is sent, after the
+   * call was applied: to play a service that leaves fields out, sends them with another type, or
+   * adds some. Several rewrites of one path apply in the order they were added. Rewritten answers
+   * are not listed in {@link #firedFaults()}; {@link #clearFaults()} drops them.
+   *
+   * @param path such as {@code /ud/getAccountsInfo}
+   * @param change takes the data the service built (a fresh object) and returns what to send
+   */
+  public AliMailSimulator rewriteAnswers(String path, UnaryOperator<ObjectNode> change) {
+    faults.rewrite(Objects.requireNonNull(path, "path"), Objects.requireNonNull(change, "change"));
+    return this;
+  }
+
+  /** Drops every planned fault that has not fired, every e-mail fault, every rewrite, and chaos. */
   public AliMailSimulator clearFaults() {
     faults.clear();
     return this;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class CallHandler {
     if (fault.isPresent() && !fault.get().appliesCall()) {
       LOG.log(
           Level.DEBUG, "call {0} to {1}: fault {2}", number.global(), path, fault.get().describe());
-      return faultAnswer(fault.get()).delayedBy(latency);
+      return faultAnswer(fault.get(), body).delayedBy(latency);
     }
 
     Answer answer = serve(path, body);
@@ -116,7 +117,7 @@ final class CallHandler {
         return Answer.refused(new ServiceError(ServiceError.TOKEN_INVALID, null));
       }
       String target = WebService.text(request.path("access"), "accessTarget");
-      return Answer.ok(service.call(path, target, param));
+      return Answer.ok(faults.rewrite(path, service.call(path, target, param)));
     } catch (ServiceError refusal) {
       return Answer.refused(refusal);
     }
@@ -133,9 +134,14 @@ final class CallHandler {
     return Answer.ok(JsonNodeFactory.instance.objectNode().put("accessToken", tokens.issue()));
   }
 
-  private Answer faultAnswer(FaultAction fault) {
+  private Answer faultAnswer(FaultAction fault, byte[] body) {
     return switch (fault.kind()) {
       case STATUS_CODE -> Answer.refused(new ServiceError(fault.code(), "injected fault"));
+      case ECHO ->
+          Answer.refused(
+              new ServiceError(
+                  ServiceError.INVALID_ACCOUNT_DATA,
+                  "cannot process " + new String(body, StandardCharsets.UTF_8)));
       case THROTTLE -> {
         counter.countThrottled();
         yield Answer.throttled();

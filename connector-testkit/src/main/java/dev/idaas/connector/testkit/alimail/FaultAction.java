@@ -33,7 +33,13 @@ public record FaultAction(Kind kind, String code, Duration delay) {
     /** The connection is closed without an answer. */
     EMPTY_RESPONSE,
     /** The call is applied, then the answer waits {@code delay} before it is sent. */
-    LATE
+    LATE,
+    /**
+     * HTTP 200 with status {@code 1603} whose message quotes the whole request body, token and
+     * passwords included, as a careless service or gateway does: for tests that secrets sent to the
+     * target never come back out of the client.
+     */
+    ECHO
   }
 
   public FaultAction {
@@ -87,6 +93,11 @@ public record FaultAction(Kind kind, String code, Duration delay) {
     return new FaultAction(Kind.EMPTY_RESPONSE, null, Duration.ZERO);
   }
 
+  /** Refuses the call with {@code 1603} and a message that quotes the request body. */
+  public static FaultAction echo() {
+    return new FaultAction(Kind.ECHO, null, Duration.ZERO);
+  }
+
   /** Applies the call, then holds the answer back for {@code delay}. */
   public static FaultAction late(Duration delay) {
     return new FaultAction(Kind.LATE, null, delay);
@@ -108,6 +119,7 @@ public record FaultAction(Kind kind, String code, Duration delay) {
       case DROP -> "drop";
       case EMPTY_RESPONSE -> "empty";
       case LATE -> "late:" + delay.toMillis() + "ms";
+      case ECHO -> "echo";
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.idaas.connector.testkit.alimail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** The faults waiting to fire, and those that fired. Thread-safe. */
 final class FaultPlan {
@@ -14,6 +16,7 @@ final class FaultPlan {
   private final List<ScriptedFault> pending = new ArrayList<>();
   private final Map<String, String> itemFailures = new ConcurrentHashMap<>();
   private final List<FiredFault> fired = new ArrayList<>();
+  private final Map<String, UnaryOperator<ObjectNode>> rewrites = new ConcurrentHashMap<>();
   private ChaosFaults chaos;
 
   synchronized void add(FaultSpec spec) {
@@ -35,9 +38,21 @@ final class FaultPlan {
     this.chaos = newChaos;
   }
 
+  /** Adds a change to the data of every successful answer on {@code path}. */
+  void rewrite(String path, UnaryOperator<ObjectNode> change) {
+    rewrites.merge(path, change, (first, then) -> data -> then.apply(first.apply(data)));
+  }
+
+  /** The data of a successful answer on {@code path}, as the rewrites for that path change it. */
+  ObjectNode rewrite(String path, ObjectNode data) {
+    UnaryOperator<ObjectNode> change = rewrites.get(path);
+    return change == null ? data : change.apply(data);
+  }
+
   synchronized void clear() {
     pending.clear();
     itemFailures.clear();
+    rewrites.clear();
     chaos = null;
   }
 

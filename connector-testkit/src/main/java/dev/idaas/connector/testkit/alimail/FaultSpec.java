@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * spec     = entry *( ("," / ";") entry )
  * entry    = fault / chaos
  * fault    = action "@" trigger [ ":" duration ]     ; a duration only after late
- * action   = code / "drop" / "empty" / "late"
+ * action   = code / "drop" / "empty" / "late" / "echo"
  * trigger  = "call:" n                               ; the n-th call on any path, from 1
  *          / "path:" path "#" n                      ; the n-th call of one path
  *          / "email:" address                        ; createAccounts items with that address
@@ -141,8 +141,9 @@ public record FaultSpec(List<ScriptedFault> scripted, ChaosFaults chaos) {
     return switch (action) {
       case "drop" -> FaultAction.drop();
       case "empty" -> FaultAction.emptyResponse();
+      case "echo" -> FaultAction.echo();
       default -> {
-        requireCode(action, "the action must be a status code, drop, empty or late");
+        requireCode(action, "the action must be a status code, drop, empty, late or echo");
         yield FaultAction.answer(action);
       }
     };

@@ -58,6 +58,7 @@ record ApplicationRecord(String providerId, Map<String, String> parameters) {
    * @throws CliException (usage) if the file exists but cannot be read or names no provider
    */
   static Optional<ApplicationRecord> read(Path stateFolder) {
+    requireNotAFile(stateFolder);
     Path file = stateFolder.resolve(FILE_NAME);
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -97,6 +98,7 @@ record ApplicationRecord(String providerId, Map<String, String> parameters) {
    * @throws CliException (usage) if the folder has no record
    */
   static ApplicationRecord require(Path stateFolder, String command) {
+    requireNotAFile(stateFolder);
     if (!Files.isDirectory(stateFolder)) {
       throw CliException.usage(
           "The state folder "
@@ -120,6 +122,20 @@ record ApplicationRecord(String providerId, Map<String, String> parameters) {
                         + " --provider ID' first, then "
                         + command
                         + "."));
+  }
+
+  /**
+   * Refuses a state folder path that names a file.
+   *
+   * @throws CliException (usage) if it does
+   */
+  static void requireNotAFile(Path stateFolder) {
+    if (Files.isRegularFile(stateFolder)) {
+      throw CliException.usage(
+          stateFolder
+              + " is a file, not a folder; --state takes the application's state folder (a new"
+              + " or empty folder for a first push). Check the path.");
+    }
   }
 
   /** Writes the record into a state folder, replacing the previous one in one step. */

@@ -6,7 +6,6 @@ import dev.idaas.connector.api.Connector;
 import dev.idaas.connector.api.ConnectorConfig;
 import dev.idaas.connector.api.ConnectorContext;
 import dev.idaas.connector.api.ConnectorException;
-import dev.idaas.connector.api.ErrorKind;
 import dev.idaas.connector.api.LinkStore;
 import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.host.LoadedProvider;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Spec;
       "  IDAAS_PARAM_accessPassword=... idaas-host check alimail --param accessCode=...",
       "      --param accessTarget=example.com",
       "",
-      "Exit codes: 0 the connection works, 2 it does not, 64 bad usage or parameters."
+      "Exit codes: 0 the connection works, 2 it does not (whatever the target refused), 64 bad"
+          + " usage or parameters found invalid before contacting the target."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -65,9 +65,8 @@ final class CheckCommand implements Callable<Integer> {
     try (Connector connector = provider.open(config, context())) {
       check = connector.checkConnection();
     } catch (ConnectorException e) {
-      if (e.kind() == ErrorKind.INVALID_CONFIGURATION) {
-        throw CliException.usage(e.getMessage(), e);
-      }
+      // Whatever the target refused (credentials, domain, address), the check failed: exit 2.
+      // Exit 64 is for parameters found invalid before the target is contacted.
       throw CliException.failed(
           "The connection check of " + providerId + " failed: " + e.getMessage(), e);
     }

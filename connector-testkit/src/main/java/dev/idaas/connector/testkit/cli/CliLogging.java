@@ -43,7 +43,7 @@ final class CliLogging implements AutoCloseable {
   private final Level previousRootLevel;
   private final Level previousProjectLevel;
   private final Level previousJettyLevel;
-  private final Handler handler;
+  private final WriterHandler handler;
 
   private CliLogging(PrintWriter err, boolean verbose) {
     previousHandlers = List.of(root.getHandlers());
@@ -60,6 +60,25 @@ final class CliLogging implements AutoCloseable {
     jetty.setLevel(verbose ? Level.INFO : Level.SEVERE);
   }
 
+  /**
+   * Holds back the lines logged from now on until {@link #releaseHeld}, so that a run's stop, which
+   * the library and the connector both log and the run's summary reports, is printed once. Verbose
+   * logging holds nothing back.
+   */
+  void holdBack() {
+    handler.holdBack();
+  }
+
+  /**
+   * Prints the held-back lines, leaving out those that repeat a run's error the command reports
+   * itself, and stops holding back.
+   *
+   * @param reportedError the run-level error the command prints; null for none
+   */
+  void releaseHeld(String reportedError) {
+    handler.release(reportedError);
+  }
+
   /** Sends logging to {@code err}, at WARNING, or with {@code verbose} at FINE for the project. */
   static CliLogging install(PrintWriter err, boolean verbose) {
     return new CliLogging(err, verbose);
@@ -67,6 +86,7 @@ final class CliLogging implements AutoCloseable {
 
   @Override
   public void close() {
+    handler.release(null);
     root.removeHandler(handler);
     new ArrayList<>(previousHandlers).forEach(root::addHandler);
     root.setLevel(previousRootLevel);
@@ -79,6 +99,7 @@ final class CliLogging implements AutoCloseable {
     private final PrintWriter err;
     private final boolean verbose;
     private final Set<String> shown = new HashSet<>();
+    private List<String> held;
 
     WriterHandler(PrintWriter err, boolean verbose) {
       this.err = err;
@@ -93,11 +114,42 @@ final class CliLogging implements AutoCloseable {
       }
       String line = getFormatter().format(record);
       synchronized (err) {
-        // A connector warns each time it is opened, and a command may open it for several runs.
-        if (verbose || shown.add(line)) {
-          err.print(line);
-          err.flush();
+        if (held != null) {
+          held.add(line);
+          return;
         }
+        print(line);
+      }
+    }
+
+    void holdBack() {
+      synchronized (err) {
+        if (!verbose && held == null) {
+          held = new ArrayList<>();
+        }
+      }
+    }
+
+    void release(String reportedError) {
+      synchronized (err) {
+        if (held == null) {
+          return;
+        }
+        List<String> lines = held;
+        held = null;
+        for (String line : lines) {
+          if (reportedError == null || !line.contains(reportedError)) {
+            print(line);
+          }
+        }
+      }
+    }
+
+    private void print(String line) {
+      // A connector warns each time it is opened, and a command may open it for several runs.
+      if (verbose || shown.add(line)) {
+        err.print(line);
+        err.flush();
       }
     }
 

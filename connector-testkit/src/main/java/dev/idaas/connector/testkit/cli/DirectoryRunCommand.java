@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
  */
 abstract class DirectoryRunCommand extends StateFolderCommand {
 
+  /** How many unknown scope ids a message names before it only counts the rest. */
+  private static final int SHOWN_UNKNOWN_IDS = 5;
+
   @Option(
       names = "--directory",
       required = true,
@@ -46,7 +49,7 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
       split = ",",
       description =
           "Push only these org units and everything below them (default: the whole directory)."
-              + " Kept in the state folder until given again.")
+              + " Kept in the state folder until given again, except by a --preview.")
   List<String> orgScope;
 
   @Option(
@@ -56,12 +59,15 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
       split = ",",
       description =
           "Push exactly these accounts (default: the accounts whose primary org unit is in the"
-              + " org scope). Kept in the state folder until given again.")
+              + " org scope). Kept in the state folder until given again, except by a"
+              + " --preview.")
   List<String> accountScope;
 
   @Option(
       names = "--preview",
-      description = "Plan and report what would be done, and write nothing to the target.")
+      description =
+          "Plan and report what would be done; write nothing to the target and keep no scope or"
+              + " parameter in the state folder.")
   boolean preview;
 
   @Option(
@@ -78,6 +84,9 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
           "Let this run revoke more than the mass-revocation guard allows (over 20 %% of the"
               + " pushed objects of a type, and over 10).")
   boolean confirmMassRevocation;
+
+  /** The policy with the scope options applied; null when neither scope option is given. */
+  private AuthorizationPolicy scopePolicy;
 
   /** The name of the command, for messages. */
   abstract String commandName();
@@ -100,10 +109,13 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
     Map<String, String> raw =
         parameters.resolve(provider.descriptor(), stored, environment(), err());
 
-    AuthorizationPolicy policy = scopeChanged() ? newPolicy(provider, raw) : null;
+    requireKnownScope(snapshot);
+    scopePolicy = scopeChanged() ? newPolicy(provider, raw) : null;
     ProgressReporter progress =
         new ProgressReporter(err(), environment().terminal(), environment().nanoTime());
-    try (HostSimulator simulator = open(provider, raw, policy, progress)) {
+    // A preview must leave the stored policy alone: its scope is used for that preview only.
+    AuthorizationPolicy policyToStore = preview ? null : scopePolicy;
+    try (HostSimulator simulator = open(provider, raw, policyToStore, progress)) {
       if (confirmMassRevocation) {
         simulator.confirmMassRevocation();
       }
@@ -165,6 +177,54 @@ abstract class DirectoryRunCommand extends StateFolderCommand {
               + ", or leave out --provider.");
     }
     return recorded;
+  }
+
+  /** The policy a preview plans with: the scope options given, or else the stored policy. */
+  AuthorizationPolicy previewPolicy(HostSimulator simulator) {
+    return scopePolicy == null ? simulator.policy() : scopePolicy;
+  }
+
+  /**
+   * Refuses scope ids the directory snapshot does not have, before anything is sent or stored: an
+   * unknown id would silently put the rest of the directory out of scope and revoke it.
+   *
+   * @throws CliException (usage) naming the first unknown ids and how many there are
+   */
+  private void requireKnownScope(DirectorySnapshot snapshot) {
+    if (orgScope != null) {
+      List<String> unknown = orgScope.stream().filter(id -> !snapshot.hasOrgUnit(id)).toList();
+      requireNone(unknown, "--org-scope", "org unit");
+    }
+    if (accountScope != null) {
+      List<String> unknown = accountScope.stream().filter(id -> !snapshot.hasAccount(id)).toList();
+      requireNone(unknown, "--account-scope", "account");
+    }
+  }
+
+  private void requireNone(List<String> unknown, String option, String noun) {
+    if (unknown.isEmpty()) {
+      return;
+    }
+    int shown = Math.min(unknown.size(), SHOWN_UNKNOWN_IDS);
+    String ids = String.join(", ", unknown.subList(0, shown));
+    String more = unknown.size() > shown ? " and " + (unknown.size() - shown) + " more" : "";
+    throw CliException.usage(
+        option
+            + " names "
+            + unknown.size()
+            + " "
+            + noun
+            + (unknown.size() == 1 ? "" : "s")
+            + " the directory snapshot "
+            + directory
+            + " does not have: "
+            + ids
+            + more
+            + ". Nothing was sent or stored. Give the ids (the \"id\" field) of "
+            + noun
+            + "s in that snapshot, or leave out "
+            + option
+            + ".");
   }
 
   private boolean scopeChanged() {

@@ -84,6 +84,7 @@ public final class IdaasHost implements Callable<Integer> {
 
   private final CliEnvironment environment;
   private Providers providers;
+  private CliLogging logging;
 
   IdaasHost(CliEnvironment environment) {
     this.environment = environment;
@@ -143,15 +144,22 @@ public final class IdaasHost implements Callable<Integer> {
     return providers;
   }
 
+  /** The command line's logging while a command runs; null outside {@link #execute}. */
+  CliLogging logging() {
+    return logging;
+  }
+
   boolean verbose() {
     return verbose;
   }
 
   private int execute(ParseResult parseResult) {
     PrintWriter err = spec.commandLine().getErr();
-    try (CliLogging logging = CliLogging.install(err, verbose)) {
+    try (CliLogging installed = CliLogging.install(err, verbose)) {
+      logging = installed;
       return new CommandLine.RunLast().execute(parseResult);
     } finally {
+      logging = null;
       if (providers != null) {
         providers.close();
         providers = null;

@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
@@ -43,7 +46,7 @@ final class ParameterOptions {
           "A connector parameter; repeat for each. Wins over --params and the environment. Give"
               + " secrets through --params or IDAAS_PARAM_<key> instead: the command line is"
               + " visible to others.")
-  Map<String, String> commandLine = new LinkedHashMap<>();
+  List<String> pairs = new ArrayList<>();
 
   @Option(
       names = "--params",
@@ -65,14 +68,35 @@ final class ParameterOptions {
       Map<String, String> stored,
       CliEnvironment environment,
       PrintWriter err) {
+    Map<String, String> commandLine = commandLine();
     Map<String, String> raw = new TreeMap<>(stored);
     raw.putAll(fromEnvironment(environment));
     if (file != null) {
       raw.putAll(readFile(file));
     }
     raw.putAll(commandLine);
-    warnAboutSecretsOnTheCommandLine(descriptor, err);
+    warnAboutSecretsOnTheCommandLine(descriptor, commandLine.keySet(), err);
     return raw;
+  }
+
+  /**
+   * The {@code --param} pairs, the last of a key winning.
+   *
+   * @throws CliException (usage) for a pair without '=' or without a key
+   */
+  Map<String, String> commandLine() {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int equals = pair.indexOf('=');
+      if (equals < 0) {
+        throw CliException.usage("--param needs key=value, got '" + pair + "'.");
+      }
+      if (equals == 0) {
+        throw CliException.usage("--param needs a key before '=', got '" + pair + "'.");
+      }
+      parsed.put(pair.substring(0, equals), pair.substring(equals + 1));
+    }
+    return parsed;
   }
 
   /** The parameters the environment gives, without the prefix. */
@@ -118,8 +142,9 @@ final class ParameterOptions {
     return raw;
   }
 
-  private void warnAboutSecretsOnTheCommandLine(ConnectorDescriptor descriptor, PrintWriter err) {
-    for (String key : commandLine.keySet()) {
+  private static void warnAboutSecretsOnTheCommandLine(
+      ConnectorDescriptor descriptor, Set<String> keys, PrintWriter err) {
+    for (String key : keys) {
       boolean secret = descriptor.parameter(key).map(ParameterSpec::secret).orElse(false);
       if (secret) {
         err.println(

@@ -40,7 +40,11 @@ final class PushCommand extends DirectoryRunCommand {
 
   @Override
   int run(HostSimulator simulator, DirectorySnapshot snapshot) {
-    RunSummary run = preview ? simulator.preview(snapshot) : simulator.executeAdd(snapshot);
+    RunSummary run =
+        preview
+            ? simulator.preview(snapshot, previewPolicy(simulator))
+            : simulator.executeAdd(snapshot);
+    remember(run);
     RunReport.print(out(), format, run, state);
     return ExitCode.of(run.status());
   }

@@ -63,6 +63,7 @@ final class RetryCommand extends StateFolderCommand {
             "Nothing to retry: no object" + scope + " failed or was blocked since it last ran.");
         return ExitCode.SUCCESS;
       }
+      remember(run.get());
       RunReport.print(out(), format, run.get(), state);
       return ExitCode.of(run.get().status());
     }

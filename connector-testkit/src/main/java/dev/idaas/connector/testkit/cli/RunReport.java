@@ -6,6 +6,7 @@ import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.RunStatus;
 import dev.idaas.connector.api.Trigger;
+import dev.idaas.connector.testkit.host.MassRevocationGuard;
 import dev.idaas.connector.testkit.host.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,6 +61,20 @@ final class RunReport {
     out.flush();
   }
 
+  /**
+   * A run's error for the command line: the mass-revocation guard's hint says how to confirm here.
+   */
+  static String error(RunSummary run) {
+    String error = run.error();
+    if (error == null) {
+      return null;
+    }
+    return error.replace(
+        MassRevocationGuard.CONFIRMATION_HINT,
+        "If the revocations are intended, run the same command again with"
+            + " --confirm-mass-revocation.");
+  }
+
   /** The JSON summary of a run. */
   static ObjectNode json(RunSummary run) {
     ObjectNode node = NODES.objectNode();
@@ -70,7 +85,7 @@ final class RunReport {
     node.set("accounts", counts(run.accountCounts()));
     node.put("writes", run.writes());
     node.put("durationMs", run.duration().toMillis());
-    node.put("error", run.error());
+    node.put("error", error(run));
     return node;
   }
 
@@ -114,7 +129,7 @@ final class RunReport {
                 run.isPreview() ? "would write" : "writes",
                 run.writes(),
                 run.isPreview() ? "  (a preview: nothing was written)" : ""));
-    run.runError().ifPresent(error -> out.println(indent + "  error: " + error));
+    run.runError().ifPresent(error -> out.println(indent + "  error: " + error(run)));
     if (run.problems() > 0 && stateFolder != null) {
       printProblemHints(out, run, stateFolder);
     }

@@ -3,6 +3,8 @@ package dev.idaas.connector.testkit.cli;
 import dev.idaas.connector.testkit.alimail.AliMailSimulator;
 import dev.idaas.connector.testkit.alimail.FaultSpec;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,13 +91,7 @@ final class SimulateAliMailCommand implements Callable<Integer> {
     try {
       simulator = builder.start();
     } catch (RuntimeException e) {
-      throw CliException.failed(
-          "The AliMail simulator could not start"
-              + (port == 0 ? "" : " on port " + port)
-              + ": "
-              + e.getMessage()
-              + (port == 0 ? "." : ". Is the port in use? Try another, or --port 0."),
-          e);
+      throw startFailure(e);
     }
     printParameters(simulator);
 
@@ -115,9 +111,45 @@ final class SimulateAliMailCommand implements Callable<Integer> {
     return ExitCode.SUCCESS;
   }
 
+  /** One sentence for a simulator that did not start; the web server's exception stays hidden. */
+  private CliException startFailure(RuntimeException e) {
+    if (port != 0 && isBindFailure(e)) {
+      return CliException.failed(
+          "The AliMail simulator could not start: port "
+              + port
+              + " on 127.0.0.1 is in use. Try another port, or --port 0 for any free one.",
+          e);
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return CliException.failed(
+        "The AliMail simulator could not start: " + root.getMessage() + ".", e);
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private AliMailSimulator.Builder configure() {
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port must be from 0 to 65535, not " + port + ".");
+    }
+    if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
+      throw CliException.usage(
+          "--data names "
+              + data
+              + ", which is a file, not a folder. Give a folder for the simulator's data (it is"
+              + " created if missing).");
     }
     if (latencyMillis < 0) {
       throw CliException.usage(

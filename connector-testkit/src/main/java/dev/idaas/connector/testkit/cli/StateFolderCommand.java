@@ -5,10 +5,12 @@ import dev.idaas.connector.api.ConnectorDescriptor;
 import dev.idaas.connector.api.InvalidConfigurationException;
 import dev.idaas.connector.api.ParameterProblem;
 import dev.idaas.connector.api.ParameterSpec;
+import dev.idaas.connector.api.Trigger;
 import dev.idaas.connector.api.host.LoadedProvider;
 import dev.idaas.connector.testkit.host.AuthorizationPolicy;
 import dev.idaas.connector.testkit.host.HostSimulator;
 import dev.idaas.connector.testkit.host.ProgressListener;
+import dev.idaas.connector.testkit.host.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +52,13 @@ abstract class StateFolderCommand implements Callable<Integer> {
     return host.environment();
   }
 
+  /** The application to record once a run has reached the target; null before {@link #open}. */
+  private ApplicationRecord pendingRecord;
+
   /**
-   * Opens the host simulator on the state folder and records the application in it.
+   * Opens the host simulator on the state folder. The application (provider and non-secret
+   * parameters) is recorded in the folder only by {@link #remember}, after a run that reached the
+   * target, so parameters that make a run fail are not kept for the next command.
    *
    * @param policy the authorization policy to save, or null to keep the stored one
    * @throws CliException (usage) listing every parameter problem
@@ -74,8 +81,33 @@ abstract class StateFolderCommand implements Callable<Integer> {
       builder.policy(policy);
     }
     HostSimulator simulator = builder.open();
-    ApplicationRecord.of(provider.descriptor(), raw).write(state);
+    holdBackLogging();
+    pendingRecord = ApplicationRecord.of(provider.descriptor(), raw);
     return simulator;
+  }
+
+  /**
+   * Prints the logging held back during a run, leaving out what repeats the run's error, and
+   * records the application in the state folder if a run reached the target: a run that is not a
+   * preview and was not stopped by a run-level error (wrong parameters, failed sign-in, the
+   * mass-revocation guard). A preview or a stopped run leaves the stored parameters as they were.
+   */
+  void remember(RunSummary run) {
+    CliLogging logging = host.logging();
+    if (logging != null) {
+      logging.releaseHeld(run.error());
+    }
+    if (pendingRecord != null && run.trigger() != Trigger.PREVIEW && run.error() == null) {
+      pendingRecord.write(state);
+    }
+  }
+
+  /** A run's stop is logged by the library and reported by the summary: it is printed once. */
+  private void holdBackLogging() {
+    CliLogging logging = host.logging();
+    if (logging != null) {
+      logging.holdBack();
+    }
   }
 
   /**

@@ -42,11 +42,11 @@ final class SyncCommand extends DirectoryRunCommand {
   @Override
   int run(HostSimulator simulator, DirectorySnapshot snapshot) {
     if (preview) {
-      ChangeSet pending = simulator.pendingChanges(snapshot);
+      ChangeSet pending = simulator.pendingChanges(snapshot, previewPolicy(simulator));
       if (pending.isEmpty()) {
         return nothingToDo();
       }
-      return report(simulator.previewChanges(snapshot), pending);
+      return report(simulator.previewChanges(snapshot, previewPolicy(simulator)), pending);
     }
     ChangeResult result = simulator.applyChanges(snapshot);
     if (result.isPending()) {
@@ -64,6 +64,7 @@ final class SyncCommand extends DirectoryRunCommand {
     if (result.run().isEmpty()) {
       return nothingToDo();
     }
+    remember(result.run().get());
     return report(result.run().get(), result.changes());
   }
 

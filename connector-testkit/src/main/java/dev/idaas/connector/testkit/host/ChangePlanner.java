@@ -8,7 +8,9 @@ import dev.idaas.connector.api.Removal;
 import dev.idaas.connector.api.SyncEvent;
 import dev.idaas.connector.api.SyncMode;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +73,64 @@ final class ChangePlanner {
             .map(a -> removal(a.id(), displayKey(a), directory.hasAccount(a.id())))
             .toList(),
         diff);
+  }
+
+  /**
+   * An incremental change set grown by the objects a unit in it was holding back: in-scope units
+   * and accounts whose latest event is BLOCKED and that sit under a unit the change set pushes (an
+   * account by its primary unit, a unit by its parent, at any depth). Without them, fixing a unit
+   * (renaming a name the target refused, breaking a cycle) would push the unit alone, and what it
+   * blocked would wait for the next Execute Add.
+   *
+   * @param scope the scope the change set was planned from
+   * @param blocked the latest event of each object whose latest event is BLOCKED
+   * @return the grown change set, and the attempt each added object is at
+   */
+  static Retry withBlockedDependents(
+      ChangeSet changes, DirectorySnapshot scope, List<SyncEvent> blocked) {
+    Map<ObjectKey, SyncEvent> waiting = new HashMap<>();
+    blocked.forEach(event -> waiting.put(new ObjectKey(event.objectType(), event.hostId()), event));
+    Map<ObjectKey, Integer> attempts = new HashMap<>();
+
+    Set<String> units = ids(changes.orgUnitUpserts().stream().map(OrgUnit::id));
+    Map<String, List<String>> children = new HashMap<>();
+    for (OrgUnit unit : scope.orgUnits()) {
+      if (unit.parentId() != null) {
+        children.computeIfAbsent(unit.parentId(), parent -> new ArrayList<>()).add(unit.id());
+      }
+    }
+    Deque<String> toVisit = new ArrayDeque<>(units);
+    while (!toVisit.isEmpty()) {
+      for (String child : children.getOrDefault(toVisit.pop(), List.of())) {
+        SyncEvent event = waiting.get(new ObjectKey(ObjectType.ORG_UNIT, child));
+        if (event != null && units.add(child)) {
+          attempts.put(new ObjectKey(ObjectType.ORG_UNIT, child), event.attempt() + 1);
+          toVisit.add(child);
+        }
+      }
+    }
+
+    Set<String> accounts = ids(changes.accountUpserts().stream().map(Account::id));
+    for (Account account : scope.accounts()) {
+      ObjectKey key = new ObjectKey(ObjectType.ACCOUNT, account.id());
+      SyncEvent event = waiting.get(key);
+      boolean underPushedUnit = account.primaryOrgUnitId().map(units::contains).orElse(false);
+      if (event != null && underPushedUnit && accounts.add(account.id())) {
+        attempts.put(key, event.attempt() + 1);
+      }
+    }
+    if (attempts.isEmpty()) {
+      return new Retry(changes, Map.of());
+    }
+    ChangeSet grown =
+        new ChangeSet(
+            changes.mode(),
+            scope.orgUnits().stream().filter(unit -> units.contains(unit.id())).toList(),
+            scope.accounts().stream().filter(account -> accounts.contains(account.id())).toList(),
+            changes.orgUnitRemovals(),
+            changes.accountRemovals(),
+            changes.diff());
+    return new Retry(grown, attempts);
   }
 
   /**
@@ -174,10 +234,10 @@ final class ChangePlanner {
   }
 
   /**
-   * What a retry sends.
+   * What a retry sends, or a change set that sends some objects again.
    *
-   * @param changes the objects to send again
-   * @param attempts the attempt number each of them is at
+   * @param changes the objects to send
+   * @param attempts the attempt number of each object sent again; others are at attempt 1
    */
   record Retry(ChangeSet changes, Map<ObjectKey, Integer> attempts) {}
 

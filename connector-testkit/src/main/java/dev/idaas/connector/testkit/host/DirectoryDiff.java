@@ -197,7 +197,9 @@ public record DirectoryDiff(
      * The names of the fields that differ, other than the status and the primary unit, in the order
      * of the snapshot format: {@code username}, {@code email}, {@code displayName}, {@code mobile},
      * {@code employeeNo}, {@code jobTitle}, {@code orgUnitIds} (when the units after the primary
-     * one differ) and {@code attributes}.
+     * one differ) and {@code attributes}. Attributes whose name says they hold a secret (such as
+     * {@code initialPassword}) are not compared: the state folder does not keep their values, and a
+     * connector uses them only when it creates an object.
      */
     public List<String> changedFields() {
       List<String> fields = new ArrayList<>();
@@ -208,7 +210,11 @@ public record DirectoryDiff(
       differs(fields, "employeeNo", before.employeeNo(), after.employeeNo());
       differs(fields, "jobTitle", before.jobTitle(), after.jobTitle());
       differs(fields, "orgUnitIds", secondaryUnits(before), secondaryUnits(after));
-      differs(fields, "attributes", before.attributes(), after.attributes());
+      differs(
+          fields,
+          "attributes",
+          SecretAttributes.without(before.attributes()),
+          SecretAttributes.without(after.attributes()));
       return fields;
     }
 
@@ -254,7 +260,10 @@ public record DirectoryDiff(
       if (!Objects.equals(before.parentId(), after.parentId())) {
         movedOrgUnits.add(change);
       }
-      if (before.order() != after.order() || !before.attributes().equals(after.attributes())) {
+      boolean attributesDiffer =
+          !SecretAttributes.without(before.attributes())
+              .equals(SecretAttributes.without(after.attributes()));
+      if (before.order() != after.order() || attributesDiffer) {
         changedOrgUnits.add(change);
       }
     }

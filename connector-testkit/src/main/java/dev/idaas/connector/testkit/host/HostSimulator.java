@@ -12,6 +12,7 @@ import dev.idaas.connector.api.InvalidConfigurationException;
 import dev.idaas.connector.api.LinkStore;
 import dev.idaas.connector.api.ObjectType;
 import dev.idaas.connector.api.Operation;
+import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.ParameterSpec;
 import dev.idaas.connector.api.SpiVersion;
 import dev.idaas.connector.api.SyncEvent;
@@ -55,8 +56,10 @@ import java.util.Set;
  *       now out of scope or deleted that was not revoked yet. Runs whatever the automatic
  *       authorization switch says.
  *   <li>{@link #applyChanges} and {@link #changeScope}: an INCREMENTAL push of the difference
- *       between the scope as last pushed and the scope now; pending (nothing sent) when automatic
- *       authorization is off or nothing was pushed yet.
+ *       between the scope as last pushed and the scope now, plus the units and accounts that were
+ *       blocked by a unit this push carries (a unit whose refused name was fixed brings its members
+ *       along); pending (nothing sent) when automatic authorization is off or nothing was pushed
+ *       yet.
  *   <li>{@link #retryFailed}: the objects whose latest event failed or was blocked, again, with
  *       their attempt counted up.
  *   <li>{@link #preview} and {@link #previewChanges}: the same requests as previews, with a link
@@ -68,8 +71,9 @@ import java.util.Set;
  * live in an H2 database in the state folder; every event and link is committed as it is reported.
  * The scope as last pushed advances after every run that was not stopped by a run-level error, so
  * the objects of a stopped run are sent again by the next push. A failed object is not sent again
- * by the next incremental push: retry it, or run Execute Add. No secret is stored: the folder knows
- * the application by a fingerprint of its non-secret parameters.
+ * by the next incremental push (unless it was blocked by a unit that push carries): retry it, or
+ * run Execute Add. No secret is stored: the folder knows the application by a fingerprint of its
+ * non-secret parameters.
  *
  * <p><b>Threads.</b> Actions run one at a time (they are synchronized); the connector may report
  * from several threads inside a run.
@@ -210,9 +214,21 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary preview(DirectorySnapshot directory) {
+    return preview(directory, policy);
+  }
+
+  /**
+   * Previews Execute Add under another authorization policy, such as a scope being considered. The
+   * policy is used for this preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary preview(
+      DirectorySnapshot directory, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, fullPush(directory), Map.of(), false);
+    Objects.requireNonNull(previewPolicy, "previewPolicy");
+    return executor.run(Trigger.PREVIEW, fullPush(directory, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -220,9 +236,21 @@ public final class HostSimulator implements AutoCloseable {
    * anything.
    */
   public synchronized ChangeSet pendingChanges(DirectorySnapshot newer) {
+    return pendingChanges(newer, policy);
+  }
+
+  /**
+   * What {@link #applyChanges} would send for a newer directory under another authorization policy,
+   * without sending or storing anything; the policy is not stored either.
+   */
+  public synchronized ChangeSet pendingChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
-    return ChangePlanner.incremental(
-        documents.pushedScope().orElse(DirectorySnapshot.empty()), newer, policy);
+    return incremental(
+            documents.pushedScope().orElse(DirectorySnapshot.empty()),
+            newer,
+            Objects.requireNonNull(previewPolicy, "previewPolicy"))
+        .changes();
   }
 
   /**
@@ -232,9 +260,20 @@ public final class HostSimulator implements AutoCloseable {
    * @throws HostSimulatorException if the connector cannot preview
    */
   public synchronized RunSummary previewChanges(DirectorySnapshot newer) {
+    return previewChanges(newer, policy);
+  }
+
+  /**
+   * Previews {@link #applyChanges} under another authorization policy, which is used for this
+   * preview only: it is neither stored nor put in force.
+   *
+   * @throws HostSimulatorException if the connector cannot preview
+   */
+  public synchronized RunSummary previewChanges(
+      DirectorySnapshot newer, AuthorizationPolicy previewPolicy) {
     requireOpen();
     requirePreview();
-    return executor.run(Trigger.PREVIEW, pendingChanges(newer), Map.of(), false);
+    return executor.run(Trigger.PREVIEW, pendingChanges(newer, previewPolicy), Map.of(), false);
   }
 
   /**
@@ -335,6 +374,10 @@ public final class HostSimulator implements AutoCloseable {
   }
 
   private ChangeSet fullPush(DirectorySnapshot directory) {
+    return fullPush(directory, policy);
+  }
+
+  private ChangeSet fullPush(DirectorySnapshot directory, AuthorizationPolicy planPolicy) {
     Map<ObjectKey, SyncEvent> latest = log.latestEvents();
     Set<ObjectKey> revoked = new HashSet<>();
     latest.forEach(
@@ -350,16 +393,28 @@ public final class HostSimulator implements AutoCloseable {
     return ChangePlanner.full(
         documents.pushedScope().orElse(DirectorySnapshot.empty()),
         directory,
-        policy,
+        planPolicy,
         linked,
         revoked,
         key -> Optional.ofNullable(latest.get(key)).map(SyncEvent::displayKey).orElse(null));
   }
 
+  /** The changes since the last push, with what a pushed unit was blocking. */
+  private ChangePlanner.Retry incremental(
+      DirectorySnapshot pushed, DirectorySnapshot directory, AuthorizationPolicy planPolicy) {
+    ChangeSet changes = ChangePlanner.incremental(pushed, directory, planPolicy);
+    List<SyncEvent> blocked =
+        log.latestProblems(null).stream()
+            .filter(event -> event.outcome() == Outcome.BLOCKED)
+            .toList();
+    return ChangePlanner.withBlockedDependents(changes, planPolicy.scopeOf(directory), blocked);
+  }
+
   private ChangeResult pushChanges(DirectorySnapshot directory) {
     Optional<DirectorySnapshot> pushed = documents.pushedScope();
-    ChangeSet changes =
-        ChangePlanner.incremental(pushed.orElse(DirectorySnapshot.empty()), directory, policy);
+    ChangePlanner.Retry planned =
+        incremental(pushed.orElse(DirectorySnapshot.empty()), directory, policy);
+    ChangeSet changes = planned.changes();
     if (changes.isEmpty()) {
       return ChangeResult.unchanged();
     }
@@ -374,7 +429,8 @@ public final class HostSimulator implements AutoCloseable {
           "automatic authorization is off; Execute Add, or switching it on, pushes these changes");
     }
 
-    RunSummary run = executor.run(Trigger.AUTOMATIC, changes, Map.of(), takeConfirmation());
+    RunSummary run =
+        executor.run(Trigger.AUTOMATIC, changes, planned.attempts(), takeConfirmation());
     if (run.error() == null) {
       documents.savePushedScope(policy.scopeOf(directory));
     }
@@ -527,7 +583,10 @@ public final class HostSimulator implements AutoCloseable {
     /**
      * Checks the parameters, opens the state folder and claims it for this application.
      *
-     * @throws InvalidConfigurationException listing every parameter problem
+     * @throws InvalidConfigurationException listing every parameter problem, or the problem the
+     *     provider finds when it opens a connector with values that cannot work together
+     * @throws dev.idaas.connector.api.ConnectorException of kind INVALID_CONFIGURATION from such a
+     *     provider that does not list its problems
      * @throws StateFolderException if the state folder belongs to another application or target, is
      *     in use, or cannot be opened
      * @throws HostSimulatorException if the provider was built for an incompatible SPI
@@ -538,6 +597,7 @@ public final class HostSimulator implements AutoCloseable {
       }
       requireCompatible(provider);
       ConnectorConfig config = provider.descriptor().validate(parameters);
+      requireOpenable(provider, config, clock);
       ApplicationIdentity identity =
           ApplicationIdentity.of(
               applicationIdOr(provider.descriptor().id()), config, targetParameters);
@@ -565,6 +625,36 @@ public final class HostSimulator implements AutoCloseable {
 
     private String applicationIdOr(String fallback) {
       return applicationId == null ? fallback : applicationId;
+    }
+
+    /**
+     * Opens the connector once, without a run, so values that pass the descriptor's checks but
+     * cannot work together (plain HTTP to another machine, for example) are refused now, when the
+     * administrator saves the form, and not by the first run. Opening never calls the target.
+     */
+    private static void requireOpenable(
+        ConnectorProvider provider, ConnectorConfig config, Clock clock) {
+      LinkStore noLinks =
+          new LinkStore() {
+            @Override
+            public Optional<String> targetId(ObjectType type, String hostId) {
+              return Optional.empty();
+            }
+
+            @Override
+            public void link(ObjectType type, String hostId, String targetId) {}
+
+            @Override
+            public void unlink(ObjectType type, String hostId) {}
+
+            @Override
+            public Map<String, String> all(ObjectType type) {
+              return Map.of();
+            }
+          };
+      ConnectorContext context =
+          ConnectorContext.of(result -> {}, noLinks, clock, Cancellation.NEVER);
+      provider.open(config, context).close();
     }
 
     private static void requireCompatible(ConnectorProvider provider) {

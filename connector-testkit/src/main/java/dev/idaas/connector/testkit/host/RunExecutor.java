@@ -24,8 +24,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -213,12 +215,25 @@ final class RunExecutor {
   private String guardViolation(ChangeSet changes) {
     List<String> over = new ArrayList<>();
     for (ObjectType type : List.of(ObjectType.ACCOUNT, ObjectType.ORG_UNIT)) {
-      int revocations = changes.removals(type).size();
-      int linked = links.all(type).size();
+      Map<String, String> linkedObjects = links.all(type);
+      int disabled = type == ObjectType.ACCOUNT ? newlyDisabled(changes, linkedObjects) : 0;
+      int revocations = changes.removals(type).size() + disabled;
+      int linked = linkedObjects.size();
       if (guard.trips(revocations, linked)) {
         long percent = linked == 0 ? 100 : Math.round(100.0 * revocations / linked);
         String noun = type == ObjectType.ACCOUNT ? "accounts" : "org units";
-        over.add(revocations + " of the " + linked + " linked " + noun + " (" + percent + " %)");
+        String disabledNote = disabled == 0 ? "" : "; " + disabled + " disabled in the directory";
+        over.add(
+            revocations
+                + " of the "
+                + linked
+                + " linked "
+                + noun
+                + " ("
+                + percent
+                + " %"
+                + disabledNote
+                + ")");
       }
     }
     if (over.isEmpty()) {
@@ -231,8 +246,22 @@ final class RunExecutor {
         + " % of the linked objects of a type and more than "
         + guard.minimumCount()
         + "). A directory feed that suddenly lacks many objects is often broken: check the"
-        + " snapshot first. If the revocations are intended, call confirmMassRevocation() and"
-        + " run again.";
+        + " snapshot first. "
+        + MassRevocationGuard.CONFIRMATION_HINT;
+  }
+
+  /**
+   * The linked accounts this run disables because the directory now marks them disabled: a feed
+   * that suddenly marks everyone disabled freezes mailboxes as surely as one that lacks them.
+   */
+  private static int newlyDisabled(ChangeSet changes, Map<String, String> linked) {
+    Set<String> sent = new HashSet<>();
+    changes.accountUpserts().forEach(account -> sent.add(account.id()));
+    return (int)
+        changes.diff().disabledAccounts().stream()
+            .map(DirectoryDiff.AccountChange::id)
+            .filter(id -> sent.contains(id) && linked.containsKey(id))
+            .count();
   }
 
   private void warnAboutMissingCapabilities(ChangeSet changes, ConnectorDescriptor descriptor) {

@@ -40,11 +40,16 @@ final class SnapshotParser {
 
   private final JsonParser parser;
   private final String file;
+  private final int length;
   private String path = "";
 
-  SnapshotParser(JsonParser parser, String file) {
+  /**
+   * @param length the number of characters of the content, to tell a cut-off file from bad JSON
+   */
+  SnapshotParser(JsonParser parser, String file, int length) {
     this.parser = parser;
     this.file = file;
+    this.length = length;
   }
 
   DirectorySnapshot snapshot() throws IOException {
@@ -81,8 +86,10 @@ final class SnapshotParser {
     JsonLocation at = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
     // The parser may have read ahead of the last field this class saw; its context knows.
     path = pathOf(parser.getParsingContext());
+    // Jackson reports some cuts (after a comma, say) as a plain syntax error at the very end.
+    boolean cutOff = e instanceof JsonEOFException || at.getCharOffset() >= length;
     String problem =
-        e instanceof JsonEOFException
+        cutOff
             ? "the file ends before the snapshot is complete; it may be truncated"
             : "invalid JSON: " + e.getOriginalMessage();
     return error(problem, at);

@@ -92,7 +92,7 @@ public final class SnapshotReader {
   public DirectorySnapshot parse(String content, String name) {
     // A character source, so columns count characters, not the bytes of a Chinese name.
     try (JsonParser parser = json.createParser(content)) {
-      SnapshotParser document = new SnapshotParser(parser, name);
+      SnapshotParser document = new SnapshotParser(parser, name, content.length());
       try {
         return document.snapshot();
       } catch (StreamReadException e) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idaas.connector.api.Account;
+import dev.idaas.connector.api.OrgUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Set;
 /**
  * The documents a state folder keeps besides links and events: the authorization policy, the last
  * directory the host was given, and the scope as last pushed (the base the next incremental push is
- * diffed against). Snapshots are kept as snapshot JSON and cached once read.
+ * diffed against). Snapshots are kept as snapshot JSON, without secret attribute values, and cached
+ * once read.
  */
 final class StateDocuments {
 
@@ -40,8 +43,13 @@ final class StateDocuments {
     return Optional.ofNullable(directory);
   }
 
+  /**
+   * Stores a directory, without the values of attributes whose name says they are secret (such as
+   * {@code initialPassword}); until the folder is opened again, the directory is kept whole in
+   * memory.
+   */
   synchronized void saveDirectory(DirectorySnapshot snapshot) {
-    database.saveDocument(DIRECTORY, writer.toJson(snapshot));
+    database.saveDocument(DIRECTORY, writer.toJson(withoutSecrets(snapshot)));
     directory = snapshot;
   }
 
@@ -53,9 +61,46 @@ final class StateDocuments {
     return Optional.ofNullable(pushedScope);
   }
 
+  /** Stores the scope as pushed, like {@link #saveDirectory} without secret attributes. */
   synchronized void savePushedScope(DirectorySnapshot scope) {
-    database.saveDocument(PUSHED_SCOPE, writer.toJson(scope));
+    database.saveDocument(PUSHED_SCOPE, writer.toJson(withoutSecrets(scope)));
     pushedScope = scope;
+  }
+
+  /**
+   * The snapshot without secret attribute values. A secret in the directory (an initial password)
+   * is the directory's to keep, not the state folder's; the diff does not compare them either.
+   */
+  static DirectorySnapshot withoutSecrets(DirectorySnapshot snapshot) {
+    DirectorySnapshot.Builder kept = snapshot.toBuilder();
+    for (OrgUnit unit : snapshot.orgUnits()) {
+      if (SecretAttributes.any(unit.attributes())) {
+        kept.put(
+            new OrgUnit(
+                unit.id(),
+                unit.parentId(),
+                unit.name(),
+                unit.order(),
+                SecretAttributes.without(unit.attributes())));
+      }
+    }
+    for (Account account : snapshot.accounts()) {
+      if (SecretAttributes.any(account.attributes())) {
+        kept.put(
+            new Account(
+                account.id(),
+                account.username(),
+                account.email(),
+                account.displayName(),
+                account.mobile(),
+                account.employeeNo(),
+                account.jobTitle(),
+                account.orgUnitIds(),
+                account.status(),
+                SecretAttributes.without(account.attributes())));
+      }
+    }
+    return kept.build();
   }
 
   /** The stored authorization policy, if one was stored. */

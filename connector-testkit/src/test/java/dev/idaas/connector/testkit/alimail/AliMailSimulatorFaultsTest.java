@@ -127,6 +127,43 @@ class AliMailSimulatorFaultsTest {
   }
 
   @Test
+  void anEchoRefusesTheCallQuotingTheWholeRequest() {
+    AliMailSimulator simulator =
+        start(AliMailSimulator.builder().faults(FaultSpec.parse("echo@path:/ud/createAccounts#1")));
+    WebServiceClient client = new WebServiceClient(simulator);
+    client.login();
+
+    WebServiceClient.Reply reply = createAccount(client, "u1@acme.example");
+
+    assertThat(reply.httpStatus()).isEqualTo(200);
+    assertThat(reply.code()).isEqualTo("1603");
+    assertThat(reply.message())
+        .startsWith(
+            "APP_UD_ACCOUNT_INVALID: cannot process {\"access\":{\"accessToken\":\"sim-access-code")
+        .contains("\"email\":\"u1@acme.example\"");
+    assertThat(simulator.accounts()).hasSize(1);
+    assertThat(simulator.firedFaults())
+        .containsExactly(new FiredFault(2, "/ud/createAccounts", "echo"));
+  }
+
+  @Test
+  void aRewriteChangesTheDataOfSuccessfulAnswersOnOnePathUntilFaultsAreCleared() {
+    AliMailSimulator simulator = start(AliMailSimulator.builder());
+    simulator.rewriteAnswers("/ud/getDomainInfo", data -> data.put("rootDepartmentId", 42));
+    simulator.rewriteAnswers("/ud/getDomainInfo", data -> data.put("extra", "yes"));
+    WebServiceClient client = new WebServiceClient(simulator);
+    client.login();
+
+    WebServiceClient.Reply rewritten = client.call("/ud/getDomainInfo", Map.of());
+    simulator.clearFaults();
+    WebServiceClient.Reply plain = client.call("/ud/getDomainInfo", Map.of());
+
+    assertThat(rewritten.body()).contains("\"data\":{\"rootDepartmentId\":42,\"extra\":\"yes\"}");
+    assertThat(plain.body())
+        .contains("\"data\":{\"rootDepartmentId\":\"" + simulator.rootDepartmentId() + "\"}");
+  }
+
+  @Test
   void aDroppedConnectionLeavesTheStateUnchanged() {
     AliMailSimulator simulator =
         start(AliMailSimulator.builder().faults(FaultSpec.parse("drop@call:2, empty@call:3")));

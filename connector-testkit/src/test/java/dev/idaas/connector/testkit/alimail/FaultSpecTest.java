@@ -39,6 +39,7 @@ class FaultSpecTest {
   void describesASpecAsAStringItReadsBack() {
     String text =
         "408@call:12,late@path:/ud/createDepartment#2:3000ms,1610@email:u43@acme.example,"
+            + "echo@path:/ud/createAccounts#1,"
             + "chaos:42:0.05:10000ms";
 
     FaultSpec spec = FaultSpec.parse(text);
@@ -57,8 +58,8 @@ class FaultSpecTest {
     assertThatThrownBy(() -> FaultSpec.parse("408@call:12,boom@call:3"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot read fault 'boom@call:3': the action must be a status code, drop, empty or"
-                + " late");
+            "cannot read fault 'boom@call:3': the action must be a status code, drop, empty, late"
+                + " or echo");
     assertThatThrownBy(() -> FaultSpec.parse("408@when:3"))
         .hasMessage(
             "cannot read fault '408@when:3': the trigger must be call:N, path:/ud/name#N or"

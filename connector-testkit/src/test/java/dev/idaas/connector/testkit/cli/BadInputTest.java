@@ -52,6 +52,53 @@ class BadInputTest {
   }
 
   @Test
+  void saysAParamNeedsKeyAndValue() {
+    Cli.Result result = push(Cli.example("oracle-hr.json"), "--param", "noequals");
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err()).isEqualTo("error: --param needs key=value, got 'noequals'.\n");
+    assertThat(state).doesNotExist();
+  }
+
+  @Test
+  void saysAParamNeedsAKeyBeforeTheEqualsSign() {
+    Cli.Result result = push(Cli.example("oracle-hr.json"), "--param", "=value");
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err()).isEqualTo("error: --param needs a key before '=', got '=value'.\n");
+  }
+
+  @Test
+  void saysAStateFolderOfPushIsAFile() {
+    state = Cli.write(folder.resolve("state.txt"), "a file");
+
+    Cli.Result result = push(Cli.example("oracle-hr.json"));
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + state
+                + " is a file, not a folder; --state takes the application's state folder (a new"
+                + " or empty folder for a first push). Check the path.\n");
+  }
+
+  @Test
+  void saysAStateFolderOfEventsIsAFile() {
+    state = Cli.write(folder.resolve("state.txt"), "a file");
+
+    Cli.Result result = cli.run("events", "--state", state.toString());
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + state
+                + " is a file, not a folder; --state takes the application's state folder (a new"
+                + " or empty folder for a first push). Check the path.\n");
+  }
+
+  @Test
   void refusesAMissingDirectoryFile() {
     Path missing = folder.resolve("no-such.json");
 

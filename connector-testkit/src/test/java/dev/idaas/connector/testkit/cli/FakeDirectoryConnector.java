@@ -24,7 +24,8 @@ import java.util.Optional;
  * The connector of {@link FakeDirectoryProvider}: a unit becomes an entry named like it, an account
  * a mailbox {@code <local part>@<domain>}. A unit whose parent has no link, and an account whose
  * primary unit has none, are blocked; an address the target refuses fails; a disabled account never
- * pushed is skipped; revocation freezes.
+ * pushed is skipped; revocation freezes. The tenant {@code unmanaged} fails the connection check as
+ * a wrong configuration.
  */
 final class FakeDirectoryConnector implements Connector {
 
@@ -42,7 +43,14 @@ final class FakeDirectoryConnector implements Connector {
     List<String> steps = new ArrayList<>();
     steps.add("reached " + target.endpoint);
     steps.add("signed in");
-    config.optionalText("tenant").ifPresent(tenant -> steps.add("tenant " + tenant + " found"));
+    Optional<String> tenant = config.optionalText("tenant");
+    if (tenant.filter("unmanaged"::equals).isPresent()) {
+      throw new ConnectorException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "The fake target does not manage the tenant unmanaged (code 1103). Check the tenant"
+              + " parameter.");
+    }
+    tenant.ifPresent(name -> steps.add("tenant " + name + " found"));
     return new ConnectionCheck(steps);
   }
 

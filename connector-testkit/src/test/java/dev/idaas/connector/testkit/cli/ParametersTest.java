@@ -63,6 +63,37 @@ class ParametersTest {
   }
 
   @Test
+  void exitsTwoWhenTheTargetRefusesTheConfigurationOnAConnectionCheck() {
+    cli.variables.put("IDAAS_PARAM_endpoint", ENDPOINT);
+    cli.variables.put("IDAAS_PARAM_token", TOKEN);
+    cli.variables.put("IDAAS_PARAM_domain", "acme.example");
+
+    Cli.Result result = cli.run("check", FakeDirectoryProvider.ID, "--param", "tenant=unmanaged");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: The connection check of fake-directory failed: The fake target does not"
+                + " manage the tenant unmanaged (code 1103). Check the tenant parameter.\n");
+  }
+
+  @Test
+  void exitsTwoWhenTheTargetRefusesTheCredentialsOnAConnectionCheck() {
+    cli.variables.put("IDAAS_PARAM_endpoint", ENDPOINT);
+    cli.variables.put("IDAAS_PARAM_token", "wrong-token");
+    cli.variables.put("IDAAS_PARAM_domain", "acme.example");
+
+    Cli.Result result = cli.run("check", FakeDirectoryProvider.ID);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: The connection check of fake-directory failed: The fake target refused the"
+                + " token (code 1101). Check the token parameter.\n");
+  }
+
+  @Test
   void warnsAboutASecretOnTheCommandLineWithoutEverPrintingIt() {
     Cli.Result result =
         cli.run(

@@ -14,7 +14,7 @@ class ProvidersAndSchemaCommandsTest {
   final Cli cli = new Cli();
 
   @Test
-  void listsTheProvidersOnTheClassPath() {
+  void listsTheProvidersOnTheClassPathSortedById() {
     Cli.Result result = cli.run("providers");
 
     assertThat(result.exitCode()).isZero();

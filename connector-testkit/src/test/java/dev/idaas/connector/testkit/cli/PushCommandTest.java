@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,11 +151,59 @@ class PushCommandTest {
                 + "\"error\":\"Cannot reach the fake target at "
                 + ENDPOINT
                 + ": connection refused. Check the endpoint, and that the target runs.\"}\n");
-    assertThat(result.err())
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void printsTheErrorOfAFailedRunOnceInTheSummary() {
+    target.stop();
+
+    Cli.Result result = push();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out())
         .isEqualTo(
-            "error: The connector stopped the run: Cannot reach the fake target at "
-                + ENDPOINT
-                + ": connection refused. Check the endpoint, and that the target runs.\n");
+            """
+            Execute Add run-1: FAILED in 0.0 s
+              org units       0
+              accounts        0
+              writes          0
+              error: Cannot reach the fake target at %s: connection refused. Check the endpoint,\
+             and that the target runs.
+            """
+                .formatted(ENDPOINT));
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void tellsToConfirmAMassRevocationWithTheCommandLineOption() {
+    push();
+    Path smaller =
+        Cli.write(
+            folder.resolve("one-unit.json"),
+            "{\"source\":\"test\",\"orgUnits\":[{\"id\":\"u1\",\"name\":\"Only\"}],"
+                + "\"accounts\":[]}");
+
+    Cli.Result result =
+        cli.run(
+            "push",
+            "--directory",
+            smaller.toString(),
+            "--state",
+            state.toString(),
+            "--params",
+            params.toString(),
+            "--format",
+            "json");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out())
+        .endsWith(
+            "A directory feed that suddenly lacks many objects is often broken: check the"
+                + " snapshot first. If the revocations are intended, run the same command again"
+                + " with --confirm-mass-revocation.\"}\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(target.frozen).isEmpty();
   }
 
   @Test
@@ -185,6 +234,111 @@ class PushCommandTest {
             param.endpoint=http\\://127.0.0.1\\:9/push-test
             """);
     assertThat(record).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aPreviewWithANarrowerAccountScopeLeavesNothingForTheNextSyncToRevoke() throws IOException {
+    push();
+    String recordBefore = Files.readString(state.resolve(ApplicationRecord.FILE_NAME));
+
+    Cli.Result preview = push("--account-scope", "emp-100", "--preview", "--param", "tenant=acme");
+    Cli.Result sync = sync();
+
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(preview.out()).contains("accounts      107  unchanged 1, disabled 106");
+    assertThat(sync.exitCode()).as(sync.err()).isZero();
+    assertThat(sync.out())
+        .isEqualTo("No changes in scope since the last push; nothing was sent.\n");
+    assertThat(target.frozen).isEmpty();
+    assertThat(Files.readString(state.resolve(ApplicationRecord.FILE_NAME)))
+        .isEqualTo(recordBefore);
+  }
+
+  @Test
+  void aPreviewWithANarrowerOrgScopeLeavesNothingForTheNextSyncToRevoke() {
+    push();
+
+    Cli.Result preview = push("--org-scope", "region-10", "--preview");
+    Cli.Result sync = sync();
+
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(sync.exitCode()).as(sync.err()).isZero();
+    assertThat(sync.out())
+        .isEqualTo("No changes in scope since the last push; nothing was sent.\n");
+    assertThat(target.frozen).isEmpty();
+    assertThat(target.units).hasSize(40);
+  }
+
+  @Test
+  void refusesAnOrgScopeUnitTheDirectoryDoesNotHaveBeforeSendingOrStoringAnything() {
+    Cli.Result result = push("--org-scope", "nosuch-unit", "--preview");
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: --org-scope names 1 org unit the directory snapshot "
+                + Cli.example("oracle-hr.json")
+                + " does not have: nosuch-unit. Nothing was sent or stored. Give the ids (the"
+                + " \"id\" field) of org units in that snapshot, or leave out --org-scope.\n");
+    assertThat(target.writes.get()).isZero();
+    assertThat(state).doesNotExist();
+  }
+
+  @Test
+  void refusesUnknownAccountScopeIdsNamingTheFirstFiveAndCountingTheRest() {
+    push();
+
+    Cli.Result result =
+        push("--account-scope", "emp-100,x1,x2,x3,x4,x5,x6,emp-101", "--format", "json");
+    Cli.Result sync = sync();
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: --account-scope names 6 accounts the directory snapshot "
+                + Cli.example("oracle-hr.json")
+                + " does not have: x1, x2, x3, x4, x5 and 1 more. Nothing was sent or stored."
+                + " Give the ids (the \"id\" field) of accounts in that snapshot, or leave out"
+                + " --account-scope.\n");
+    assertThat(sync.out())
+        .isEqualTo("No changes in scope since the last push; nothing was sent.\n");
+    assertThat(target.frozen).isEmpty();
+  }
+
+  @Test
+  void keepsNoParameterGivenToARunThatFailed() throws IOException {
+    push();
+    String recordBefore = Files.readString(state.resolve(ApplicationRecord.FILE_NAME));
+    target.stop();
+
+    Cli.Result failed = push("--param", "tenant=xyz");
+
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(Files.readString(state.resolve(ApplicationRecord.FILE_NAME)))
+        .isEqualTo(recordBefore)
+        .doesNotContain("tenant");
+  }
+
+  @Test
+  void recordsNoApplicationWhenTheFirstRunFailed() {
+    target.stop();
+
+    Cli.Result failed = push();
+
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(state.resolve(ApplicationRecord.FILE_NAME)).doesNotExist();
+  }
+
+  Cli.Result sync() {
+    return cli.run(
+        "sync",
+        "--directory",
+        Cli.example("oracle-hr.json").toString(),
+        "--state",
+        state.toString(),
+        "--params",
+        params.toString());
   }
 
   static String[] concat(String[] first, String[] second) {

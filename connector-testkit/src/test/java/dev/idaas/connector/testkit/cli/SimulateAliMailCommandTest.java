@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +55,38 @@ class SimulateAliMailCommandTest {
     assertThat(simulator.err().toString())
         .isEqualTo("AliMail simulator stopped; the domain is kept in " + data + ".\n");
     assertThat(data.resolve("alimail-state.json")).exists();
+  }
+
+  @Test
+  void saysInOneSentenceThatThePortIsInUse() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      Cli.Result result = cli.run("simulate", "alimail", "--port", String.valueOf(port));
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .isEqualTo(
+              "error: The AliMail simulator could not start: port "
+                  + port
+                  + " on 127.0.0.1 is in use. Try another port, or --port 0 for any free one.\n");
+    }
+  }
+
+  @Test
+  void refusesADataFolderThatIsAFile() {
+    Path file = Cli.write(folder.resolve("sim-data.txt"), "not a folder");
+
+    Cli.Result result = cli.run("simulate", "alimail", "--data", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(64);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: --data names "
+                + file
+                + ", which is a file, not a folder. Give a folder for the simulator's data (it is"
+                + " created if missing).\n");
   }
 
   @Test

@@ -176,4 +176,28 @@ class DirectoryDiffTest {
         a.status(),
         a.attributes());
   }
+
+  @Test
+  void comparesNoAttributeWhoseNameSaysItHoldsASecret() {
+    Account before = person("u1", "li", "D1");
+    Account after =
+        new Account(
+            "u1",
+            before.username(),
+            before.email(),
+            before.displayName(),
+            before.mobile(),
+            before.employeeNo(),
+            before.jobTitle(),
+            before.orgUnitIds(),
+            before.status(),
+            Map.of("initialPassword", "changed-in-the-directory"));
+
+    DirectoryDiff diff =
+        DirectoryDiff.between(
+            new DirectorySnapshot(null, List.of(), List.of(before)),
+            new DirectorySnapshot(null, List.of(), List.of(after)));
+
+    assertThat(diff.isEmpty()).isTrue();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idaas.connector.api.Account;
+import dev.idaas.connector.api.AccountStatus;
 import dev.idaas.connector.api.Outcome;
 import dev.idaas.connector.api.RunStatus;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ class MassRevocationGuardTest {
       "Stopped before revoking anything: this run would revoke 96 of the 107 linked accounts (90"
           + " %), more than the mass-revocation guard allows (more than 20 % of the linked objects"
           + " of a type and more than 10). A directory feed that suddenly lacks many objects is"
-          + " often broken: check the snapshot first. If the revocations are intended, call"
-          + " confirmMassRevocation() and run again.";
+          + " often broken: check the snapshot first. If the revocations are intended, confirm"
+          + " the mass revocation and run again.";
 
   @TempDir Path stateFolder;
 
@@ -61,6 +62,24 @@ class MassRevocationGuardTest {
     assertThat(run.total()).isZero();
     assertThat(fixture.target.writes()).isEqualTo(writes);
     assertThat(host.pendingChanges(keepingAccounts(11)).accountRemovals()).hasSize(96);
+  }
+
+  @Test
+  void countsLinkedAccountsTheFeedSuddenlyMarksDisabled() {
+    DirectorySnapshot.Builder feed = hr().toBuilder();
+    hr().accounts().stream()
+        .skip(11)
+        .forEach(a -> feed.updateAccount(a.id(), x -> x.withStatus(AccountStatus.DISABLED)));
+    int writes = fixture.target.writes();
+
+    RunSummary run = host.applyChanges(feed.build()).run().orElseThrow();
+
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.error())
+        .startsWith(
+            "Stopped before revoking anything: this run would revoke 96 of the 107 linked"
+                + " accounts (90 %; 96 disabled in the directory), more than");
+    assertThat(fixture.target.writes()).isEqualTo(writes);
   }
 
   @Test

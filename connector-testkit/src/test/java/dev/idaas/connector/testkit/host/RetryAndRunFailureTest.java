@@ -87,6 +87,36 @@ class RetryAndRunFailureTest {
   }
 
   @Test
+  void aUnitFixedByADirectoryChangeBringsAlongTheAccountsItBlocked() {
+    fixture.target.failObject("dept-60", ErrorKind.INVALID_DATA, "the name IT is refused");
+    fixture.target.failObject("emp-200", ErrorKind.QUOTA, "seat quota reached");
+    host.executeAdd(hr());
+    fixture.target.clearFault("dept-60");
+    fixture.target.clearFault("emp-200");
+    DirectorySnapshot renamed =
+        hr().toBuilder().updateOrgUnit("dept-60", unit -> unit.withName("Information")).build();
+
+    RunSummary change = host.applyChanges(renamed).run().orElseThrow();
+
+    assertThat(outline(host.events(EventFilter.all().inRun(change.runId()))))
+        .as("the failed account waits for a retry; the blocked ones come with their unit")
+        .containsExactly(
+            "ORG_UNIT dept-60 UPSERT CREATED",
+            "ACCOUNT emp-103 UPSERT CREATED",
+            "ACCOUNT emp-104 UPSERT CREATED",
+            "ACCOUNT emp-105 UPSERT CREATED",
+            "ACCOUNT emp-106 UPSERT CREATED",
+            "ACCOUNT emp-107 UPSERT CREATED");
+    assertThat(host.events(EventFilter.all().inRun(change.runId()).forObject("emp-103")))
+        .extracting(SyncEvent::attempt)
+        .containsExactly(2);
+    assertThat(host.events(EventFilter.all().inRun(change.runId()).forObject("dept-60")))
+        .extracting(SyncEvent::attempt)
+        .containsExactly(1);
+    assertThat(change.status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
   void aFaultThatPersistsCountsItsAttemptsUp() {
     fixture.target.failObject("emp-200", ErrorKind.QUOTA, "seat quota reached");
     host.executeAdd(hr());

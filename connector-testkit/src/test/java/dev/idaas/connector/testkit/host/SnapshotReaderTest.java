@@ -108,6 +108,17 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void refusesAFileCutRightAfterACommaAsTruncatedToo() {
+    String text = Examples.text("oracle-hr.json");
+    String truncated = text.substring(0, text.indexOf("\"username\"", text.indexOf("emp-105")));
+
+    assertRefused(
+        truncated.stripTrailing(),
+        "accounts[5].id: the file ends before the snapshot is complete; it may be truncated"
+            + " (line 332, column 20)");
+  }
+
+  @Test
   void refusesAValueOfTheWrongType() {
     assertRefused(
         """

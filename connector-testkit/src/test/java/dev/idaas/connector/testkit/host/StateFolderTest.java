@@ -4,6 +4,7 @@ import static dev.idaas.connector.testkit.host.HostFixture.hr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idaas.connector.api.Account;
 import dev.idaas.connector.api.Connector;
 import dev.idaas.connector.api.ConnectorConfig;
 import dev.idaas.connector.api.ConnectorContext;
@@ -180,6 +181,47 @@ class StateFolderTest {
         assertThat(indexOf(Files.readAllBytes(file), secret)).as(file.toString()).isEqualTo(-1);
       }
     }
+  }
+
+  @Test
+  void keepsNoSecretAttributeOfTheDirectoryAndSeesNoChangeInOneAfterReopening() throws IOException {
+    String initialPassword = "Init-Pw-In-Directory-77";
+    DirectorySnapshot withPassword =
+        hr().toBuilder()
+            .updateAccount("emp-100", account -> withAttribute(account, initialPassword))
+            .build();
+    HostFixture fixture = new HostFixture(stateFolder);
+    try (HostSimulator host = fixture.open()) {
+      host.executeAdd(withPassword);
+    }
+
+    byte[] secret = initialPassword.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(stateFolder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(indexOf(Files.readAllBytes(file), secret)).as(file.toString()).isEqualTo(-1);
+      }
+    }
+    try (HostSimulator host = fixture.open()) {
+      assertThat(host.lastDirectory().orElseThrow().account("emp-100").orElseThrow().attributes())
+          .containsOnlyKeys("hireDate");
+      assertThat(host.pendingChanges(withPassword).isEmpty()).isTrue();
+    }
+  }
+
+  private static Account withAttribute(Account account, String initialPassword) {
+    Map<String, String> attributes = new HashMap<>(account.attributes());
+    attributes.put("initialPassword", initialPassword);
+    return new Account(
+        account.id(),
+        account.username(),
+        account.email(),
+        account.displayName(),
+        account.mobile(),
+        account.employeeNo(),
+        account.jobTitle(),
+        account.orgUnitIds(),
+        account.status(),
+        attributes);
   }
 
   @Test
