@@ -36,6 +36,9 @@ class ThrottlingAndTimeoutsTest {
   private static final int UNITS = 30;
   private static final int ACCOUNTS = 200;
 
+  /** Four batches of accounts, so a lost batch and the throttled ones are a quarter each. */
+  private static final String BATCH = "50";
+
   @TempDir Path state;
   private SyncFixture sync;
 
@@ -56,7 +59,7 @@ class ThrottlingAndTimeoutsTest {
                         FaultSpec.parse(
                             "429@path:/ud/createDepartment#5,429@path:/ud/createDepartment#6,"
                                 + "late@path:/ud/createAccounts#2:3000ms")),
-            Map.of("requestsPerSecond", "20"));
+            Map.of("requestsPerSecond", "20", "accountBatchSize", BATCH));
 
     RunSummary run = sync.host().executeAdd(directory());
 
@@ -91,7 +94,9 @@ class ThrottlingAndTimeoutsTest {
     }
     sync =
         SyncFixture.start(
-            state, simulator -> simulator.faults(FaultSpec.parse(throttles.toString())), Map.of());
+            state,
+            simulator -> simulator.faults(FaultSpec.parse(throttles.toString())),
+            Map.of("accountBatchSize", BATCH));
 
     RunSummary throttled = sync.host().executeAdd(directory());
 
