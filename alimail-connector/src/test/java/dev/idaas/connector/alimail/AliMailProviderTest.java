@@ -215,6 +215,20 @@ class AliMailProviderTest {
   }
 
   @Test
+  void runsHalfTheBudgetInWorkersSoFortyCallsASecondStayBusyAt500MillisecondsACall() {
+    assertThat(workersAt("1")).isEqualTo(2);
+    assertThat(workersAt("10")).isEqualTo(5);
+    assertThat(workersAt("40")).isEqualTo(20);
+  }
+
+  private static int workersAt(String requestsPerSecond) {
+    return AliMailSettings.from(
+            Fixtures.config(
+                "https://mail.example/alimailws", "requestsPerSecond", requestsPerSecond))
+        .workerThreads();
+  }
+
+  @Test
   void refusesUnpacedCallsToAnotherMachine() {
     ConnectorConfig config =
         Fixtures.config("https://mail.example/alimailws", "requestsPerSecond", "0");
