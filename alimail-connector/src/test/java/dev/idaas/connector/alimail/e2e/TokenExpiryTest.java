@@ -37,6 +37,12 @@ class TokenExpiryTest {
   private static final int UNITS = FULL ? 300 : 30;
   private static final int ACCOUNTS = FULL ? 12_000 : 1_200;
 
+  /**
+   * Small batches make the run many calls long, paced over seconds, so calls are still to come when
+   * half the accounts are reported, however many workers the connector runs.
+   */
+  private static final String BATCH = "20";
+
   @TempDir Path state;
   private SyncFixture sync;
   private final ManualClock tokenClock = new ManualClock();
@@ -119,7 +125,7 @@ class TokenExpiryTest {
             state,
             simulator ->
                 simulator.clock(tokenClock).tokenLifetime(Duration.ofSeconds(60)).faults(faults),
-            Map.of());
+            Map.of("accountBatchSize", BATCH));
     sync.listener(
         new ProgressListener() {
           @Override
